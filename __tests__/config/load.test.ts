@@ -1,0 +1,198 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ConfigErrors, loadConfig, parseConfig, type ConfigInput } from "../../src/config";
+
+/** The codes of the errors that parsing `input` raises; fails the test if it parses. */
+function errorsOf(input: unknown): { code: string; field: string; message: string }[] {
+  try {
+    parseConfig(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigErrors);
+    return (error as ConfigErrors).errors.map(({ code, field, message }) => ({
+      code,
+      field,
+      message,
+    }));
+  }
+  throw new Error("expected the config to be rejected");
+}
+
+const seedSubnets = () => parseConfig({}).network.subnets.map((subnet) => ({ ...subnet }));
+
+function withSubnet(index: number, change: Record<string, unknown>): ConfigInput {
+  const subnets = seedSubnets();
+  subnets[index] = { ...subnets[index], ...change } as (typeof subnets)[number];
+  return { network: { subnets } };
+}
+
+describe("configuration defaults", () => {
+  it("are the seed topology", () => {
+    const config = parseConfig({});
+    expect(config.region).toBe("us-west-2");
+    expect(config.network.vpcCidr).toBe("10.0.0.0/16");
+    expect(config.network.subnets.map((s) => [s.role, s.cidr, s.az])).toEqual([
+      ["agent-runtime", "10.0.3.0/24", "us-west-2a"],
+      ["data", "10.0.4.0/24", "us-west-2b"],
+      ["mcp-runtime", "10.0.1.0/24", "us-west-2c"],
+    ]);
+    expect(config.network.interfaceEndpoints).toHaveLength(12);
+    expect(config.protectStatefulResources).toBe(true);
+  });
+
+  it("are frozen, so no construct can change them behind the validator's back", () => {
+    const config = parseConfig({});
+    expect(Object.isFrozen(config.network.subnets[0])).toBe(true);
+  });
+});
+
+describe("configuration validation", () => {
+  it("rejects a malformed CIDR, naming the field and the value", () => {
+    const [error] = errorsOf({ network: { vpcCidr: "10.0.0/16" } });
+    expect(error.code).toBe("CFG_CIDR_MALFORMED");
+    expect(error.field).toBe("network.vpcCidr");
+    expect(error.message).toContain('"10.0.0/16"');
+    expect(error.message).toContain("10.0.0.0/16");
+  });
+
+  it("rejects a CIDR with host bits set", () => {
+    expect(errorsOf(withSubnet(0, { cidr: "10.0.3.7/24" }))[0].code).toBe("CFG_CIDR_MALFORMED");
+  });
+
+  it("rejects a VPC outside private address space", () => {
+    expect(
+      errorsOf({ network: { vpcCidr: "52.0.0.0/16", subnets: [] } }).map((e) => e.code),
+    ).toContain("CFG_CIDR_NOT_PRIVATE");
+  });
+
+  it("rejects a VPC prefix AWS does not allow", () => {
+    expect(errorsOf({ network: { vpcCidr: "10.0.0.0/8" } })[0].code).toBe("CFG_CIDR_SIZE");
+  });
+
+  it("rejects a subnet outside the VPC", () => {
+    const [error] = errorsOf(withSubnet(1, { cidr: "10.1.4.0/24" }));
+    expect(error).toMatchObject({
+      code: "CFG_SUBNET_OUTSIDE_VPC",
+      field: "network.subnets[1].cidr",
+    });
+    expect(error.message).toContain("10.0.0.0/16");
+  });
+
+  it("rejects overlapping subnets and names the one overlapped", () => {
+    const [error] = errorsOf(withSubnet(2, { cidr: "10.0.3.128/25" }));
+    expect(error).toMatchObject({ code: "CFG_SUBNET_OVERLAP", field: "network.subnets[2].cidr" });
+    expect(error.message).toContain("network.subnets[0].cidr 10.0.3.0/24");
+  });
+
+  it("rejects two roles in one AZ", () => {
+    const [error] = errorsOf(withSubnet(1, { az: "us-west-2a" }));
+    expect(error).toMatchObject({ code: "CFG_AZ_DUPLICATE", field: "network.subnets[1].az" });
+  });
+
+  it("rejects an AZ that is not in the region, listing the region's AZs", () => {
+    const [error] = errorsOf(withSubnet(0, { az: "us-east-1a" }));
+    expect(error).toMatchObject({ code: "CFG_AZ_NOT_IN_REGION", field: "network.subnets[0].az" });
+    expect(error.message).toContain("us-west-2a, us-west-2b, us-west-2c, us-west-2d");
+  });
+
+  it("rejects an unknown region", () => {
+    const codes = errorsOf({ region: "us-west-9" }).map((e) => e.code);
+    expect(codes).toContain("CFG_REGION_UNSUPPORTED");
+  });
+
+  it("rejects a missing role and a doubled one", () => {
+    const errors = errorsOf(withSubnet(2, { role: "data" }));
+    expect(errors.map((e) => e.code)).toEqual(["CFG_SUBNET_ROLE_COUNT", "CFG_SUBNET_ROLE_COUNT"]);
+    expect(errors.map((e) => e.message).join()).toContain('"mcp-runtime", found 0');
+  });
+
+  it("rejects an empty endpoint list", () => {
+    expect(errorsOf({ network: { interfaceEndpoints: [] } })[0].code).toBe("CFG_ENDPOINTS_EMPTY");
+  });
+
+  it("rejects an empty, unknown or duplicate endpoint service", () => {
+    const errors = errorsOf({ network: { interfaceEndpoints: ["logs", "", "lgos", "logs"] } });
+    expect(errors.map((e) => [e.code, e.field])).toEqual([
+      ["CFG_ENDPOINT_EMPTY", "network.interfaceEndpoints[1]"],
+      ["CFG_ENDPOINT_UNKNOWN", "network.interfaceEndpoints[2]"],
+      ["CFG_ENDPOINT_DUPLICATE", "network.interfaceEndpoints[3]"],
+    ]);
+    expect(errors[1].message).toContain("bedrock-runtime");
+  });
+
+  it("rejects a retention CloudWatch does not offer, listing the allowed values", () => {
+    const [error] = errorsOf({ network: { flowLogs: { retentionDays: 100 } } });
+    expect(error).toMatchObject({ code: "CFG_INVALID", field: "network.flowLogs.retentionDays" });
+    expect(error.message).toContain("got 100");
+    expect(error.message).toContain("90, 120");
+  });
+
+  it("rejects a missing backend bucket", () => {
+    const [error] = errorsOf({ backend: { bucket: "" } });
+    expect(error).toMatchObject({ code: "CFG_INVALID", field: "backend.bucket" });
+    expect(error.message).toContain("AGENTCORE_STATE_BUCKET");
+  });
+
+  it("rejects misspelt keys instead of ignoring them", () => {
+    const [error] = errorsOf({ network: { vpcCIDR: "10.0.0.0/16" } });
+    expect(error).toMatchObject({ code: "CFG_UNKNOWN_KEY", field: "network.vpcCIDR" });
+  });
+
+  it("reports every problem at once", () => {
+    expect(errorsOf({ region: "mars-1", network: { vpcCidr: "x" } }).length).toBeGreaterThanOrEqual(
+      2,
+    );
+  });
+});
+
+describe("configuration sources", () => {
+  const root = mkdtempSync(join(tmpdir(), "agentcore-config-"));
+  mkdirSync(join(root, "config", "environments"), { recursive: true });
+  writeFileSync(
+    join(root, "config", "environments", "qa.json"),
+    JSON.stringify({ network: { flowLogs: { retentionDays: 30 } } }),
+  );
+  writeFileSync(join(root, "extra.json"), JSON.stringify({ namePrefix: "extra" }));
+  writeFileSync(join(root, "broken.json"), "{ not json");
+
+  it("layers an environment file, an extra file and the bucket variable over the defaults", () => {
+    const config = loadConfig({
+      cwd: root,
+      argv: ["--env", "qa"],
+      env: { AGENTCORE_CONFIG: "extra.json", AGENTCORE_STATE_BUCKET: "qa-state-bucket" },
+    });
+    expect(config.environment).toBe("qa");
+    expect(config.network.flowLogs.retentionDays).toBe(30);
+    expect(config.network.vpcCidr).toBe("10.0.0.0/16");
+    expect(config.namePrefix).toBe("extra");
+    expect(config.backend.bucket).toBe("qa-state-bucket");
+  });
+
+  it("rejects an unknown environment, listing the known ones", () => {
+    expect(() => loadConfig({ cwd: root, env: { AGENTCORE_ENV: "staging" } })).toThrow(
+      /CFG_ENV_UNKNOWN_NAME.*known environments: default, qa/,
+    );
+  });
+
+  it("rejects an unknown AGENTCORE_ variable, so a typo is not ignored", () => {
+    expect(() => loadConfig({ cwd: root, env: { AGENTCORE_STATE_BUKET: "x" } })).toThrow(
+      /CFG_ENV_UNKNOWN.*AGENTCORE_STATE_BUKET.*AGENTCORE_STATE_BUCKET/,
+    );
+  });
+
+  it("rejects an unknown flag and a flag without a value", () => {
+    expect(() => loadConfig({ cwd: root, argv: ["--enviroment", "qa"] })).toThrow(
+      /CFG_FLAG_UNKNOWN/,
+    );
+    expect(() => loadConfig({ cwd: root, argv: ["--env"] })).toThrow(/CFG_FLAG_VALUE/);
+  });
+
+  it("rejects a config file that is missing or not JSON", () => {
+    expect(() => loadConfig({ cwd: root, argv: ["--config", "nope.json"] })).toThrow(
+      /CFG_FILE_UNREADABLE/,
+    );
+    expect(() => loadConfig({ cwd: root, argv: ["--config=broken.json"] })).toThrow(
+      /CFG_FILE_NOT_JSON/,
+    );
+  });
+});

@@ -1,0 +1,240 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { z } from "zod";
+import { ConfigError, ConfigErrors } from "./errors";
+import { configSchema, type Config, type ConfigInput } from "./schema";
+import { validateConfig } from "./validate";
+
+/** Folder of per-environment override files, `<name>.json`, relative to the project root. */
+export const ENVIRONMENTS_DIR = "config/environments";
+/** The environment synthesized when none is named: the seed's topology, no file needed. */
+export const DEFAULT_ENVIRONMENT = "default";
+
+/**
+ * Environment variables this project reads. Any other `AGENTCORE_*` variable is an error, so a
+ * misspelt override cannot be silently ignored.
+ */
+export const ENV_VARS = {
+  AGENTCORE_ENV: "environment to synthesize (a file in config/environments, or 'default')",
+  AGENTCORE_CONFIG: "path of an extra JSON config file layered over the environment",
+  AGENTCORE_STATE_BUCKET: "S3 bucket for Terraform state (overrides backend.bucket)",
+} as const;
+
+/** Where the configuration comes from. Tests pass these explicitly; main.ts passes the process's. */
+export interface ConfigSources {
+  /** Command-line arguments after the script name. */
+  readonly argv?: readonly string[];
+  /** Environment variables. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Project root, for resolving config/environments. Default: the current directory. */
+  readonly cwd?: string;
+  /** An in-memory override, applied last (used by tests and the benchmark). */
+  readonly override?: ConfigInput;
+}
+
+interface Flags {
+  env?: string;
+  config?: string;
+}
+
+const FLAGS: Record<string, keyof Flags> = { "--env": "env", "--config": "config" };
+
+/**
+ * Resolves, validates and freezes the configuration. Throws {@link ConfigErrors} listing every
+ * problem; nothing has been written when it throws.
+ */
+export function loadConfig(sources: ConfigSources = {}): Config {
+  const env = sources.env ?? {};
+  const cwd = sources.cwd ?? process.cwd();
+  const flags = parseFlags(sources.argv ?? []);
+  checkEnvVars(env);
+
+  const environment = flags.env ?? env.AGENTCORE_ENV ?? DEFAULT_ENVIRONMENT;
+  const layers: unknown[] = [];
+  if (environment !== DEFAULT_ENVIRONMENT) {
+    layers.push(readEnvironmentFile(cwd, environment));
+  }
+  const extraFile = flags.config ?? env.AGENTCORE_CONFIG;
+  if (extraFile !== undefined) {
+    layers.push(
+      readJsonFile(resolve(cwd, extraFile), flags.config ? "--config" : "AGENTCORE_CONFIG"),
+    );
+  }
+  if (env.AGENTCORE_STATE_BUCKET !== undefined) {
+    layers.push({ backend: { bucket: env.AGENTCORE_STATE_BUCKET } });
+  }
+  if (sources.override !== undefined) layers.push(sources.override);
+
+  const input = layers.reduce<Record<string, unknown>>(
+    (merged, layer) => deepMerge(merged, layer),
+    environment === DEFAULT_ENVIRONMENT ? {} : { environment },
+  );
+  return parseConfig(input);
+}
+
+/** Schema check, then cross-field rules; returns a deeply frozen config. */
+export function parseConfig(input: unknown): Config {
+  const result = configSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigErrors(result.error.issues.map((issue) => fromZodIssue(issue, input)));
+  }
+  const errors = validateConfig(result.data);
+  if (errors.length > 0) throw new ConfigErrors(errors);
+  return deepFreeze(result.data);
+}
+
+/** Names of the environments that have a file, plus the built-in default. */
+export function knownEnvironments(cwd: string): string[] {
+  const dir = join(cwd, ENVIRONMENTS_DIR);
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((file) => file.endsWith(".json"))
+        .map((file) => file.slice(0, -".json".length))
+    : [];
+  return [DEFAULT_ENVIRONMENT, ...files.sort()];
+}
+
+function parseFlags(argv: readonly string[]): Flags {
+  const flags: Flags = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [name, inline] = argv[i].split(/=(.*)/s, 2);
+    const key = FLAGS[name];
+    if (key === undefined) {
+      throw new ConfigErrors([
+        new ConfigError(
+          "CFG_FLAG_UNKNOWN",
+          "argv",
+          argv[i],
+          `flags are ${Object.keys(FLAGS).join(", ")}`,
+        ),
+      ]);
+    }
+    const value = inline ?? argv[++i];
+    if (value === undefined || value === "") {
+      throw new ConfigErrors([
+        new ConfigError("CFG_FLAG_VALUE", name, value, `${name} needs a value, e.g. ${name}=dev`),
+      ]);
+    }
+    flags[key] = value;
+  }
+  return flags;
+}
+
+function checkEnvVars(env: Readonly<Record<string, string | undefined>>): void {
+  const errors = Object.keys(env)
+    .filter((name) => name.startsWith("AGENTCORE_") && !(name in ENV_VARS))
+    .sort()
+    .map(
+      (name) =>
+        new ConfigError(
+          "CFG_ENV_UNKNOWN",
+          name,
+          env[name],
+          `this project reads only ${Object.keys(ENV_VARS).join(", ")}`,
+        ),
+    );
+  for (const name of Object.keys(ENV_VARS)) {
+    if (env[name] === "") {
+      errors.push(new ConfigError("CFG_ENV_EMPTY", name, "", "unset it or give it a value"));
+    }
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+}
+
+function readEnvironmentFile(cwd: string, environment: string): unknown {
+  const known = knownEnvironments(cwd);
+  if (!known.includes(environment)) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_ENV_UNKNOWN_NAME",
+        "environment",
+        environment,
+        `known environments: ${known.join(", ")}`,
+      ),
+    ]);
+  }
+  return readJsonFile(join(cwd, ENVIRONMENTS_DIR, `${environment}.json`), "environment");
+}
+
+function readJsonFile(path: string, field: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    throw new ConfigErrors([
+      new ConfigError("CFG_FILE_UNREADABLE", field, path, "must name a readable JSON file"),
+    ]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_FILE_NOT_JSON",
+        field,
+        path,
+        `must hold valid JSON (${(error as Error).message})`,
+      ),
+    ]);
+  }
+}
+
+function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ConfigError {
+  const field = issue.path
+    .map((part, index) =>
+      typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
+    )
+    .join("");
+  if (issue.code === "unrecognized_keys") {
+    const prefix = field === "" ? "" : `${field}.`;
+    return new ConfigError(
+      "CFG_UNKNOWN_KEY",
+      `${prefix}${issue.keys.join(`, ${prefix}`)}`,
+      issue.keys,
+      "is not a setting here; check the spelling against src/config/schema",
+    );
+  }
+  return new ConfigError(
+    "CFG_INVALID",
+    field || "(root)",
+    valueAt(input, issue.path),
+    issue.message,
+  );
+}
+
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let current: unknown = input;
+  for (const part of path) {
+    if (current === null || typeof current !== "object") return undefined;
+    current = (current as Record<PropertyKey, unknown>)[part];
+  }
+  return current;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Objects merge key by key; arrays and scalars from the later layer replace earlier ones. */
+function deepMerge(base: Record<string, unknown>, layer: unknown): Record<string, unknown> {
+  if (!isPlainObject(layer)) {
+    throw new ConfigErrors([
+      new ConfigError("CFG_FILE_SHAPE", "(root)", layer, "a config layer must be a JSON object"),
+    ]);
+  }
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(layer)) {
+    const previous = merged[key];
+    merged[key] =
+      isPlainObject(previous) && isPlainObject(value) ? deepMerge(previous, value) : value;
+  }
+  return merged;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object") {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,216 @@
+import { INTERFACE_ENDPOINT_CATALOGUE } from "../network/endpoint-catalogue";
+import { contains, isPrivate, overlaps, parseIpv4Block, type Ipv4Block } from "./cidr";
+import { ConfigError } from "./errors";
+import { SUPPORTED_REGIONS, zonesOf } from "./regions";
+import type { Config } from "./schema";
+import { SUBNET_ROLES } from "./schema/network";
+
+/** AWS allows VPC and subnet prefixes from /16 to /28. */
+const MIN_PREFIX = 16;
+const MAX_PREFIX = 28;
+const REGION_SHAPE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
+
+/**
+ * Rules that span fields, run after the schema has filled in defaults. Each returns every
+ * problem it finds rather than stopping at the first one.
+ */
+export function validateConfig(config: Config): ConfigError[] {
+  return [...validateRegion(config), ...validateNetwork(config), ...validateBackend(config)];
+}
+
+function validateRegion(config: Config): ConfigError[] {
+  if (config.region in SUPPORTED_REGIONS) return [];
+  return [
+    new ConfigError(
+      "CFG_REGION_UNSUPPORTED",
+      "region",
+      config.region,
+      `must be a region where Bedrock AgentCore is offered: ${Object.keys(SUPPORTED_REGIONS).join(", ")}`,
+    ),
+  ];
+}
+
+function validateNetwork(config: Config): ConfigError[] {
+  const { network } = config;
+  const errors: ConfigError[] = [];
+
+  const vpc = parseIpv4Block(network.vpcCidr);
+  if (typeof vpc === "string") {
+    errors.push(new ConfigError("CFG_CIDR_MALFORMED", "network.vpcCidr", network.vpcCidr, vpc));
+  } else if (vpc.prefix < MIN_PREFIX || vpc.prefix > MAX_PREFIX) {
+    errors.push(
+      new ConfigError(
+        "CFG_CIDR_SIZE",
+        "network.vpcCidr",
+        network.vpcCidr,
+        `AWS accepts VPC prefixes /${MIN_PREFIX} to /${MAX_PREFIX}`,
+      ),
+    );
+  } else if (!isPrivate(vpc)) {
+    errors.push(
+      new ConfigError(
+        "CFG_CIDR_NOT_PRIVATE",
+        "network.vpcCidr",
+        network.vpcCidr,
+        "must be RFC 1918 private space (10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16)",
+      ),
+    );
+  }
+
+  const zones = zonesOf(config.region);
+  const parsed: { block: Ipv4Block; index: number }[] = [];
+  const seenNames = new Map<string, number>();
+  const seenAzs = new Map<string, number>();
+
+  network.subnets.forEach((subnet, index) => {
+    const at = `network.subnets[${index}]`;
+    const block = parseIpv4Block(subnet.cidr);
+    if (typeof block === "string") {
+      errors.push(new ConfigError("CFG_CIDR_MALFORMED", `${at}.cidr`, subnet.cidr, block));
+    } else if (block.prefix < MIN_PREFIX || block.prefix > MAX_PREFIX) {
+      errors.push(
+        new ConfigError(
+          "CFG_CIDR_SIZE",
+          `${at}.cidr`,
+          subnet.cidr,
+          `AWS accepts subnet prefixes /${MIN_PREFIX} to /${MAX_PREFIX}`,
+        ),
+      );
+    } else if (typeof vpc !== "string" && !contains(vpc, block)) {
+      errors.push(
+        new ConfigError(
+          "CFG_SUBNET_OUTSIDE_VPC",
+          `${at}.cidr`,
+          subnet.cidr,
+          `must lie inside network.vpcCidr ${network.vpcCidr}`,
+        ),
+      );
+    } else {
+      for (const other of parsed) {
+        if (overlaps(other.block, block)) {
+          errors.push(
+            new ConfigError(
+              "CFG_SUBNET_OVERLAP",
+              `${at}.cidr`,
+              subnet.cidr,
+              `must not overlap network.subnets[${other.index}].cidr ${other.block.text}`,
+            ),
+          );
+        }
+      }
+      parsed.push({ block, index });
+    }
+
+    if (!zones.includes(subnet.az)) {
+      errors.push(
+        new ConfigError(
+          "CFG_AZ_NOT_IN_REGION",
+          `${at}.az`,
+          subnet.az,
+          zones.length > 0
+            ? `must be an availability zone of ${config.region}: ${zones.join(", ")}`
+            : `cannot be checked until region is valid`,
+        ),
+      );
+    }
+    const azTwin = seenAzs.get(subnet.az);
+    if (azTwin !== undefined) {
+      errors.push(
+        new ConfigError(
+          "CFG_AZ_DUPLICATE",
+          `${at}.az`,
+          subnet.az,
+          `each role needs its own AZ (multi-AZ placement, and the DB subnet group needs two); ` +
+            `network.subnets[${azTwin}] is already in ${subnet.az}`,
+        ),
+      );
+    }
+    seenAzs.set(subnet.az, index);
+    const nameTwin = seenNames.get(subnet.name);
+    if (nameTwin !== undefined) {
+      errors.push(
+        new ConfigError(
+          "CFG_SUBNET_NAME_DUPLICATE",
+          `${at}.name`,
+          subnet.name,
+          `subnet names become Terraform addresses and must be unique; network.subnets[${nameTwin}] has it`,
+        ),
+      );
+    }
+    seenNames.set(subnet.name, index);
+  });
+
+  for (const role of SUBNET_ROLES) {
+    const count = network.subnets.filter((subnet) => subnet.role === role).length;
+    if (count !== 1) {
+      errors.push(
+        new ConfigError(
+          "CFG_SUBNET_ROLE_COUNT",
+          "network.subnets",
+          network.subnets.map((subnet) => subnet.role),
+          `needs exactly one subnet with role "${role}", found ${count}`,
+        ),
+      );
+    }
+  }
+
+  errors.push(...validateEndpoints(network.interfaceEndpoints));
+  return errors;
+}
+
+function validateEndpoints(services: readonly string[]): ConfigError[] {
+  const errors: ConfigError[] = [];
+  const known = Object.keys(INTERFACE_ENDPOINT_CATALOGUE);
+  if (services.length === 0) {
+    errors.push(
+      new ConfigError(
+        "CFG_ENDPOINTS_EMPTY",
+        "network.interfaceEndpoints",
+        services,
+        `a VPC without internet needs interface endpoints; choose from ${known.join(", ")}`,
+      ),
+    );
+  }
+  const seen = new Set<string>();
+  services.forEach((service, index) => {
+    const at = `network.interfaceEndpoints[${index}]`;
+    if (service.trim() === "") {
+      errors.push(
+        new ConfigError("CFG_ENDPOINT_EMPTY", at, service, `name a service: ${known.join(", ")}`),
+      );
+    } else if (!(service in INTERFACE_ENDPOINT_CATALOGUE)) {
+      errors.push(
+        new ConfigError(
+          "CFG_ENDPOINT_UNKNOWN",
+          at,
+          service,
+          `must be one of the catalogued services: ${known.join(", ")}`,
+        ),
+      );
+    }
+    if (seen.has(service)) {
+      errors.push(
+        new ConfigError(
+          "CFG_ENDPOINT_DUPLICATE",
+          at,
+          service,
+          "each service may be listed once (a second endpoint would clash on private DNS)",
+        ),
+      );
+    }
+    seen.add(service);
+  });
+  return errors;
+}
+
+function validateBackend(config: Config): ConfigError[] {
+  if (REGION_SHAPE.test(config.backend.region)) return [];
+  return [
+    new ConfigError(
+      "CFG_BACKEND_REGION",
+      "backend.region",
+      config.backend.region,
+      "must be an AWS region name such as us-west-2",
+    ),
+  ];
+}

@@ -1,0 +1,80 @@
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { S3Backend, TerraformElement, TerraformStack } from "cdktf";
+import type { Construct, Node } from "constructs";
+import type { Config } from "../config";
+import { AccountContext } from "../shared/account";
+
+/** Terraform's identifier rule: a letter or underscore, then letters, digits, `_` or `-`. */
+const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+/**
+ * The tiers, in dependency order. A tier's stack name is `<tier>-<environment>` and its state
+ * key `<keyPrefix>/<environment>/<tier>.tfstate`; both are part of the released interface.
+ */
+export type Tier = "network" | "data" | "app" | "state";
+
+/**
+ * Base of every stack: one AWS provider with default tags, an S3 backend with native locking,
+ * an {@link AccountContext}, and readable Terraform addresses.
+ *
+ * Addresses: cdktf's default logical id is the construct path plus a hash (`Network_Vpc_1A2B3C4D`).
+ * We use the construct path below the stack in snake_case instead (`network_vpc`), so a
+ * reviewer can read a plan and a reorganisation of code that keeps ids keeps addresses. Ids
+ * are kebab-case everywhere; two constructs mapping to one address fail synth.
+ */
+export class TierStack extends TerraformStack {
+  readonly config: Config;
+  readonly tier: Tier;
+  readonly account: AccountContext;
+  private readonly addresses = new Map<string, string>();
+
+  constructor(
+    scope: Construct,
+    tier: Tier,
+    config: Config,
+    options: { localState?: boolean } = {},
+  ) {
+    super(scope, `${tier}-${config.environment}`);
+    this.config = config;
+    this.tier = tier;
+
+    new AwsProvider(this, "aws", {
+      region: config.region,
+      defaultTags: [{ tags: { ...config.tags, Environment: config.environment, Tier: tier } }],
+    });
+
+    if (!options.localState) {
+      new S3Backend(this, {
+        bucket: config.backend.bucket,
+        key: `${config.backend.keyPrefix}/${config.environment}/${tier}.tfstate`,
+        region: config.backend.region,
+        encrypt: true,
+      });
+      // cdktf 0.21's S3Backend has no lock-file option (cdk-terrain #233) and the DynamoDB lock
+      // table is deprecated, so S3-native locking is switched on by an override.
+      this.addOverride("terraform.backend.s3.use_lockfile", true);
+    }
+
+    this.account = new AccountContext(this, "account", config.region);
+  }
+
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const below = node.scopes.slice(node.scopes.indexOf(this) + 1);
+    const address = below.map((scope) => scope.node.id.replace(/-/g, "_")).join("_");
+    if (!TERRAFORM_IDENTIFIER.test(address)) {
+      throw new Error(
+        `construct path ${node.path} gives Terraform address "${address}"; ` +
+          "construct ids must be kebab-case (a-z, 0-9, '-') and start with a letter",
+      );
+    }
+    const owner = this.addresses.get(address);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(
+        `construct paths ${owner} and ${node.path} both give Terraform address "${address}"; rename one`,
+      );
+    }
+    this.addresses.set(address, node.path);
+    return address;
+  }
+}
