@@ -1,0 +1,21 @@
+import { PCI } from "../controls";
+import { first, resourcesOfType, strings } from "../terraform";
+import type { Rule } from "../types";
+
+export const lambdaInVpc: Rule = {
+  id: "LAM-001",
+  severity: "error",
+  title: "Lambda functions run in the VPC, with subnets and security groups",
+  rationale:
+    "A function outside the VPC has AWS's internet egress and bypasses the endpoints, their " +
+    "policies and the flow logs.",
+  fix: "Set vpc_config with the private subnets and the gateway-lambda security group.",
+  controls: [PCI.outbound, PCI.untrusted],
+  check: (stacks) =>
+    resourcesOfType(stacks, "aws_lambda_function")
+      .filter((fn) => {
+        const vpc = first(fn.block, "vpc_config");
+        return strings(vpc.subnet_ids).length === 0 || strings(vpc.security_group_ids).length === 0;
+      })
+      .map((fn) => ({ address: fn.address, message: "has no vpc_config with subnets and groups" })),
+};
