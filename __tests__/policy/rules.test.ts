@@ -333,7 +333,14 @@ const CASES: Record<string, Case> = {
     address: `${STACK}/aws_iam_role_policy_attachment.admin`,
   },
   "IAM-004": {
-    violating: stacksOf(role("trust"), { aws_iam_policy_document: { trust: serviceTrust() } }),
+    // A condition on the wrong key (the caller's account, not the source's) does not count.
+    violating: stacksOf(role("trust"), {
+      aws_iam_policy_document: {
+        trust: serviceTrust([
+          { test: "StringEquals", variable: "aws:PrincipalAccount", values: ["111122223333"] },
+        ]),
+      },
+    }),
     passing: stacksOf(role("trust"), {
       aws_iam_policy_document: {
         trust: serviceTrust([
