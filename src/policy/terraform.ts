@@ -169,3 +169,21 @@ export function policyDocuments(stacks: Stacks): Located[] {
     })),
   );
 }
+
+/**
+ * One finding per resource of `type` that `violates` the rule; `message` may depend on the
+ * resource. The common shape of a single-resource rule.
+ */
+export function flagResources(
+  stacks: Stacks,
+  type: string,
+  violates: (resource: Located) => boolean,
+  message: string | ((resource: Located) => string),
+): { address: string; message: string }[] {
+  return resourcesOfType(stacks, type)
+    .filter(violates)
+    .map((resource) => ({
+      address: resource.address,
+      message: typeof message === "string" ? message : message(resource),
+    }));
+}

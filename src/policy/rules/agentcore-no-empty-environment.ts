@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { isBlock, resourcesOfType } from "../terraform";
+import { flagResources, isBlock } from "../terraform";
 import type { Rule } from "../types";
 
 export const agentcoreNoEmptyEnvironment: Rule = {
@@ -12,10 +12,13 @@ export const agentcoreNoEmptyEnvironment: Rule = {
   fix: "Omit environment_variables when there are none.",
   controls: [PCI.changeControl],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_bedrockagentcore_agent_runtime")
-      .filter((runtime) => {
+    flagResources(
+      stacks,
+      "aws_bedrockagentcore_agent_runtime",
+      (runtime) => {
         const variables = runtime.block.environment_variables;
         return isBlock(variables) && Object.keys(variables).length === 0;
-      })
-      .map((runtime) => ({ address: runtime.address, message: "environment_variables is {}" })),
+      },
+      "environment_variables is {}",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 /** A week of automated backups: long enough to notice a weekend's corruption. */
@@ -15,12 +15,11 @@ export const auroraBackups: Rule = {
   fix: `Set backup_retention_period to ${MIN_BACKUP_RETENTION_DAYS} or more.`,
   controls: [HIPAA.backup],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_rds_cluster")
-      .filter(
-        (cluster) => !(Number(cluster.block.backup_retention_period) >= MIN_BACKUP_RETENTION_DAYS),
-      )
-      .map((cluster) => ({
-        address: cluster.address,
-        message: `backup_retention_period is ${String(cluster.block.backup_retention_period ?? "unset (1 day)")}`,
-      })),
+    flagResources(
+      stacks,
+      "aws_rds_cluster",
+      (cluster) => !(Number(cluster.block.backup_retention_period) >= MIN_BACKUP_RETENTION_DAYS),
+      (cluster) =>
+        `backup_retention_period is ${String(cluster.block.backup_retention_period ?? "unset (1 day)")}`,
+    ),
 };

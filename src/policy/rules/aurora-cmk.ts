@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const auroraCmk: Rule = {
@@ -12,10 +12,10 @@ export const auroraCmk: Rule = {
   fix: "Set storage_encrypted = true and kms_key_id to the data key.",
   controls: [HIPAA.encryption, PCI.storedData, PCI.keyManagement],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_rds_cluster")
-      .filter((cluster) => cluster.block.storage_encrypted !== true || !cluster.block.kms_key_id)
-      .map((cluster) => ({
-        address: cluster.address,
-        message: "needs storage_encrypted = true and a kms_key_id",
-      })),
+    flagResources(
+      stacks,
+      "aws_rds_cluster",
+      (cluster) => cluster.block.storage_encrypted !== true || !cluster.block.kms_key_id,
+      "needs storage_encrypted = true and a kms_key_id",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const auroraDataApi: Rule = {
@@ -12,10 +12,10 @@ export const auroraDataApi: Rule = {
   fix: "Set enable_http_endpoint = true.",
   controls: [HIPAA.accessControl, HIPAA.audit],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_rds_cluster")
-      .filter((cluster) => cluster.block.enable_http_endpoint !== true)
-      .map((cluster) => ({
-        address: cluster.address,
-        message: "enable_http_endpoint is not true",
-      })),
+    flagResources(
+      stacks,
+      "aws_rds_cluster",
+      (cluster) => cluster.block.enable_http_endpoint !== true,
+      "enable_http_endpoint is not true",
+    ),
 };

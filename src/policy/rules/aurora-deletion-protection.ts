@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const auroraDeletionProtection: Rule = {
@@ -10,7 +10,10 @@ export const auroraDeletionProtection: Rule = {
   fix: "Set deletion_protection = true.",
   controls: [HIPAA.backup, HIPAA.integrity],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_rds_cluster")
-      .filter((cluster) => cluster.block.deletion_protection !== true)
-      .map((cluster) => ({ address: cluster.address, message: "deletion_protection is not true" })),
+    flagResources(
+      stacks,
+      "aws_rds_cluster",
+      (cluster) => cluster.block.deletion_protection !== true,
+      "deletion_protection is not true",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const auroraManagedPassword: Rule = {
@@ -12,15 +12,13 @@ export const auroraManagedPassword: Rule = {
   fix: "Set manage_master_user_password = true and remove master_password(_wo).",
   controls: [HIPAA.authentication, PCI.authentication],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_rds_cluster")
-      .filter(
-        (cluster) =>
-          cluster.block.manage_master_user_password !== true ||
-          cluster.block.master_password !== undefined ||
-          cluster.block.master_password_wo !== undefined,
-      )
-      .map((cluster) => ({
-        address: cluster.address,
-        message: "uses a literal master password or no managed secret",
-      })),
+    flagResources(
+      stacks,
+      "aws_rds_cluster",
+      (cluster) =>
+        cluster.block.manage_master_user_password !== true ||
+        cluster.block.master_password !== undefined ||
+        cluster.block.master_password_wo !== undefined,
+      "uses a literal master password or no managed secret",
+    ),
 };

@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { blocks, refersTo, resolve, resourcesOfType, type Located } from "../terraform";
+import { blocks, type Located, refersTo, resolve, resourcesOfType } from "../terraform";
 import type { Rule, RuleFinding, Stacks } from "../types";
 
 /** An instance's engine/version equals the cluster's: literally, or by referring to it. */

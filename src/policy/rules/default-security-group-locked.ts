@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { blocks, refersTo, resourcesOfType } from "../terraform";
+import { blocks, flagResources, refersTo, resourcesOfType } from "../terraform";
 import type { Rule } from "../types";
 
 export const defaultSecurityGroupLocked: Rule = {
@@ -20,14 +20,12 @@ export const defaultSecurityGroupLocked: Rule = {
         .filter((key) => blocks(group.block[key]).length > 0)
         .map((key) => ({ address: group.address, message: `default group keeps ${key} rules` })),
     );
-    const unlocked = resourcesOfType(stacks, "aws_vpc")
-      .filter(
-        (vpc) => !defaults.some((group) => refersTo(stacks, group.stack, group.block.vpc_id, vpc)),
-      )
-      .map((vpc) => ({
-        address: vpc.address,
-        message: "no aws_default_security_group takes over this VPC's default group",
-      }));
+    const unlocked = flagResources(
+      stacks,
+      "aws_vpc",
+      (vpc) => !defaults.some((group) => refersTo(stacks, group.stack, group.block.vpc_id, vpc)),
+      "no aws_default_security_group takes over this VPC's default group",
+    );
     return [...withRules, ...unlocked];
   },
 };

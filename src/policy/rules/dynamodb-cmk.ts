@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { first, resourcesOfType } from "../terraform";
+import { first, flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const dynamodbCmk: Rule = {
@@ -12,13 +12,13 @@ export const dynamodbCmk: Rule = {
   fix: "Add server_side_encryption { enabled = true, kms_key_arn = <data key> }.",
   controls: [HIPAA.encryption, PCI.storedData, PCI.keyManagement],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_dynamodb_table")
-      .filter((table) => {
+    flagResources(
+      stacks,
+      "aws_dynamodb_table",
+      (table) => {
         const sse = first(table.block, "server_side_encryption");
         return sse.enabled !== true || !sse.kms_key_arn;
-      })
-      .map((table) => ({
-        address: table.address,
-        message: "server_side_encryption is not enabled with a kms_key_arn",
-      })),
+      },
+      "server_side_encryption is not enabled with a kms_key_arn",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const dynamodbDeletionProtection: Rule = {
@@ -12,7 +12,10 @@ export const dynamodbDeletionProtection: Rule = {
   fix: "Set deletion_protection_enabled = true.",
   controls: [HIPAA.backup, HIPAA.integrity],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_dynamodb_table")
-      .filter((table) => table.block.deletion_protection_enabled !== true)
-      .map((table) => ({ address: table.address, message: "deletion protection is off" })),
+    flagResources(
+      stacks,
+      "aws_dynamodb_table",
+      (table) => table.block.deletion_protection_enabled !== true,
+      "deletion protection is off",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { first, resourcesOfType } from "../terraform";
+import { first, flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const dynamodbRecovery: Rule = {
@@ -12,7 +12,10 @@ export const dynamodbRecovery: Rule = {
   fix: "Add point_in_time_recovery { enabled = true }.",
   controls: [HIPAA.backup, HIPAA.integrity],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_dynamodb_table")
-      .filter((table) => first(table.block, "point_in_time_recovery").enabled !== true)
-      .map((table) => ({ address: table.address, message: "point-in-time recovery is off" })),
+    flagResources(
+      stacks,
+      "aws_dynamodb_table",
+      (table) => first(table.block, "point_in_time_recovery").enabled !== true,
+      "point-in-time recovery is off",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { first, resourcesOfType } from "../terraform";
+import { first, flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const ecrCmk: Rule = {
@@ -12,13 +12,13 @@ export const ecrCmk: Rule = {
   fix: 'Add encryption_configuration { encryption_type = "KMS", kms_key = <key arn> }.',
   controls: [HIPAA.encryption, PCI.keyManagement],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_ecr_repository")
-      .filter((repository) => {
+    flagResources(
+      stacks,
+      "aws_ecr_repository",
+      (repository) => {
         const encryption = first(repository.block, "encryption_configuration");
         return encryption.encryption_type !== "KMS" || !encryption.kms_key;
-      })
-      .map((repository) => ({
-        address: repository.address,
-        message: "encryption_configuration is not KMS with a kms_key",
-      })),
+      },
+      "encryption_configuration is not KMS with a kms_key",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { policyDocumentOf, resourcesOfType } from "../terraform";
+import { flagResources, policyDocumentOf } from "../terraform";
 import type { Rule } from "../types";
 
 export const endpointPolicies: Rule = {
@@ -12,10 +12,10 @@ export const endpointPolicies: Rule = {
   fix: "Give the endpoint a `policy` from src/shared/policy-document.ts naming its actions.",
   controls: [PCI.outbound, HIPAA.accessControl],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_vpc_endpoint")
-      .filter((endpoint) => !policyDocumentOf(stacks, endpoint.stack, endpoint.block.policy))
-      .map((endpoint) => ({
-        address: endpoint.address,
-        message: "has no policy from an aws_iam_policy_document",
-      })),
+    flagResources(
+      stacks,
+      "aws_vpc_endpoint",
+      (endpoint) => !policyDocumentOf(stacks, endpoint.stack, endpoint.block.policy),
+      "has no policy from an aws_iam_policy_document",
+    ),
 };

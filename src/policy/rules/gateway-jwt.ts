@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { first, resourcesOfType } from "../terraform";
+import { first, flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const gatewayJwt: Rule = {
@@ -10,15 +10,14 @@ export const gatewayJwt: Rule = {
   fix: 'Set authorizer_type = "CUSTOM_JWT" with a custom_jwt_authorizer block.',
   controls: [HIPAA.authentication, PCI.authentication],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_bedrockagentcore_gateway")
-      .filter(
-        (gateway) =>
-          gateway.block.authorizer_type !== "CUSTOM_JWT" ||
-          !first(first(gateway.block, "authorizer_configuration"), "custom_jwt_authorizer")
-            .discovery_url,
-      )
-      .map((gateway) => ({
-        address: gateway.address,
-        message: `authorizer_type is ${String(gateway.block.authorizer_type)} or has no discovery_url`,
-      })),
+    flagResources(
+      stacks,
+      "aws_bedrockagentcore_gateway",
+      (gateway) =>
+        gateway.block.authorizer_type !== "CUSTOM_JWT" ||
+        !first(first(gateway.block, "authorizer_configuration"), "custom_jwt_authorizer")
+          .discovery_url,
+      (gateway) =>
+        `authorizer_type is ${String(gateway.block.authorizer_type)} or has no discovery_url`,
+    ),
 };

@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const kmsRotation: Rule = {
@@ -10,7 +10,10 @@ export const kmsRotation: Rule = {
   fix: "Create keys with src/shared/kms-key.ts (enable_key_rotation = true, yearly).",
   controls: [PCI.cryptoperiod, PCI.keyManagement],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_kms_key")
-      .filter((key) => key.block.enable_key_rotation !== true)
-      .map((key) => ({ address: key.address, message: "enable_key_rotation is not true" })),
+    flagResources(
+      stacks,
+      "aws_kms_key",
+      (key) => key.block.enable_key_rotation !== true,
+      "enable_key_rotation is not true",
+    ),
 };

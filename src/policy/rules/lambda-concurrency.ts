@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const lambdaConcurrency: Rule = {
@@ -12,10 +12,11 @@ export const lambdaConcurrency: Rule = {
   fix: "Set reserved_concurrent_executions to a positive number.",
   controls: [PCI.secureConfig],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_lambda_function")
-      .filter((fn) => !(Number(fn.block.reserved_concurrent_executions) >= 1))
-      .map((fn) => ({
-        address: fn.address,
-        message: `reserved_concurrent_executions is ${String(fn.block.reserved_concurrent_executions ?? "unset")}`,
-      })),
+    flagResources(
+      stacks,
+      "aws_lambda_function",
+      (fn) => !(Number(fn.block.reserved_concurrent_executions) >= 1),
+      (fn) =>
+        `reserved_concurrent_executions is ${String(fn.block.reserved_concurrent_executions ?? "unset")}`,
+    ),
 };

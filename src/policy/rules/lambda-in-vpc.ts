@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { first, resourcesOfType, strings } from "../terraform";
+import { first, flagResources, strings } from "../terraform";
 import type { Rule } from "../types";
 
 export const lambdaInVpc: Rule = {
@@ -12,10 +12,13 @@ export const lambdaInVpc: Rule = {
   fix: "Set vpc_config with the private subnets and the gateway-lambda security group.",
   controls: [PCI.outbound, PCI.untrusted],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_lambda_function")
-      .filter((fn) => {
+    flagResources(
+      stacks,
+      "aws_lambda_function",
+      (fn) => {
         const vpc = first(fn.block, "vpc_config");
         return strings(vpc.subnet_ids).length === 0 || strings(vpc.security_group_ids).length === 0;
-      })
-      .map((fn) => ({ address: fn.address, message: "has no vpc_config with subnets and groups" })),
+      },
+      "has no vpc_config with subnets and groups",
+    ),
 };

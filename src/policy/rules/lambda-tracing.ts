@@ -1,5 +1,5 @@
 import { HIPAA } from "../controls";
-import { first, resourcesOfType } from "../terraform";
+import { first, flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const lambdaTracing: Rule = {
@@ -10,7 +10,10 @@ export const lambdaTracing: Rule = {
   fix: 'Add tracing_config { mode = "Active" }.',
   controls: [HIPAA.audit, HIPAA.activityReview],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_lambda_function")
-      .filter((fn) => first(fn.block, "tracing_config").mode !== "Active")
-      .map((fn) => ({ address: fn.address, message: "tracing_config.mode is not Active" })),
+    flagResources(
+      stacks,
+      "aws_lambda_function",
+      (fn) => first(fn.block, "tracing_config").mode !== "Active",
+      "tracing_config.mode is not Active",
+    ),
 };

@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const logGroupCmk: Rule = {
@@ -12,7 +12,10 @@ export const logGroupCmk: Rule = {
   fix: "Set kms_key_id to a key from src/shared/kms-key.ts whose policy admits logs.<region>.",
   controls: [HIPAA.encryption, PCI.logProtection, PCI.storedData],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_cloudwatch_log_group")
-      .filter((group) => !group.block.kms_key_id)
-      .map((group) => ({ address: group.address, message: "has no kms_key_id" })),
+    flagResources(
+      stacks,
+      "aws_cloudwatch_log_group",
+      (group) => !group.block.kms_key_id,
+      "has no kms_key_id",
+    ),
 };

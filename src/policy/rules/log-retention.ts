@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const logRetention: Rule = {
@@ -12,13 +12,13 @@ export const logRetention: Rule = {
   fix: "Set retention_in_days to one of CloudWatch's periods (365 for audit logs).",
   controls: [PCI.logRetention, HIPAA.audit],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_cloudwatch_log_group")
-      .filter((group) => {
+    flagResources(
+      stacks,
+      "aws_cloudwatch_log_group",
+      (group) => {
         const days = group.block.retention_in_days;
         return days === undefined || days === 0 || days === "0";
-      })
-      .map((group) => ({
-        address: group.address,
-        message: `retention_in_days is ${String(group.block.retention_in_days ?? "unset")}`,
-      })),
+      },
+      (group) => `retention_in_days is ${String(group.block.retention_in_days ?? "unset")}`,
+    ),
 };

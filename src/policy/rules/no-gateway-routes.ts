@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { blocks, resourcesOfType, type Block } from "../terraform";
+import { type Block, blocks, flagResources, resourcesOfType } from "../terraform";
 import type { Rule } from "../types";
 
 /** Route targets that lead out of the VPC. Gateway endpoints add their own routes (allowed). */
@@ -29,12 +29,12 @@ export const noGatewayRoutes: Rule = {
   fix: "Remove the route (aws_route or an inline route block).",
   controls: [PCI.outbound, PCI.untrusted, HIPAA.transmission],
   check: (stacks) => [
-    ...resourcesOfType(stacks, "aws_route")
-      .filter((route) => targetsOf(route.block).length > 0)
-      .map((route) => ({
-        address: route.address,
-        message: `route targets ${targetsOf(route.block).join(", ")}`,
-      })),
+    ...flagResources(
+      stacks,
+      "aws_route",
+      (route) => targetsOf(route.block).length > 0,
+      (route) => `route targets ${targetsOf(route.block).join(", ")}`,
+    ),
     ...resourcesOfType(stacks, "aws_route_table").flatMap((table) =>
       blocks(table.block.route)
         .filter((route) => targetsOf(route).length > 0)

@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { allResources, blocks, strings, type Block } from "../terraform";
+import { allResources, type Block, blocks, strings } from "../terraform";
 import type { Rule } from "../types";
 
 /** Addresses meaning "anywhere". */

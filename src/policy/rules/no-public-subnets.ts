@@ -1,5 +1,5 @@
 import { PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const noPublicSubnets: Rule = {
@@ -12,11 +12,12 @@ export const noPublicSubnets: Rule = {
   fix: "Set map_public_ip_on_launch to false (and assign no IPv6 addresses on creation).",
   controls: [PCI.untrusted, PCI.secureConfig],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_subnet")
-      .filter(
-        (subnet) =>
-          subnet.block.map_public_ip_on_launch === true ||
-          subnet.block.assign_ipv6_address_on_creation === true,
-      )
-      .map((subnet) => ({ address: subnet.address, message: "assigns public addresses" })),
+    flagResources(
+      stacks,
+      "aws_subnet",
+      (subnet) =>
+        subnet.block.map_public_ip_on_launch === true ||
+        subnet.block.assign_ipv6_address_on_creation === true,
+      "assigns public addresses",
+    ),
 };

@@ -1,10 +1,10 @@
 import { HIPAA, PCI } from "../controls";
 import {
+  type Located,
   policyDocumentOf,
   policyDocuments,
   resourcesOfType,
   statementsOf,
-  type Located,
 } from "../terraform";
 import type { Rule, Stacks } from "../types";
 

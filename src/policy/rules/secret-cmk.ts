@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { resourcesOfType } from "../terraform";
+import { flagResources } from "../terraform";
 import type { Rule } from "../types";
 
 export const secretCmk: Rule = {
@@ -12,7 +12,10 @@ export const secretCmk: Rule = {
   fix: "Set kms_key_id on the secret.",
   controls: [HIPAA.encryption, PCI.keyManagement],
   check: (stacks) =>
-    resourcesOfType(stacks, "aws_secretsmanager_secret")
-      .filter((secret) => !secret.block.kms_key_id)
-      .map((secret) => ({ address: secret.address, message: "has no kms_key_id" })),
+    flagResources(
+      stacks,
+      "aws_secretsmanager_secret",
+      (secret) => !secret.block.kms_key_id,
+      "has no kms_key_id",
+    ),
 };

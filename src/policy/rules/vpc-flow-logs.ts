@@ -1,5 +1,5 @@
 import { HIPAA, PCI } from "../controls";
-import { refersTo, resourcesOfType } from "../terraform";
+import { flagResources, refersTo, resourcesOfType } from "../terraform";
 import type { Rule } from "../types";
 
 export const vpcFlowLogs: Rule = {
@@ -13,15 +13,15 @@ export const vpcFlowLogs: Rule = {
   controls: [HIPAA.audit, HIPAA.activityReview, PCI.auditLogs],
   check: (stacks) => {
     const flowLogs = resourcesOfType(stacks, "aws_flow_log");
-    return resourcesOfType(stacks, "aws_vpc")
-      .filter(
-        (vpc) =>
-          !flowLogs.some(
-            (log) =>
-              log.block.traffic_type === "ALL" &&
-              refersTo(stacks, log.stack, log.block.vpc_id, vpc),
-          ),
-      )
-      .map((vpc) => ({ address: vpc.address, message: "has no flow log of ALL traffic" }));
+    return flagResources(
+      stacks,
+      "aws_vpc",
+      (vpc) =>
+        !flowLogs.some(
+          (log) =>
+            log.block.traffic_type === "ALL" && refersTo(stacks, log.stack, log.block.vpc_id, vpc),
+        ),
+      "has no flow log of ALL traffic",
+    );
   },
 };
