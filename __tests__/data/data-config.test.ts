@@ -133,12 +133,6 @@ describe("Aurora configuration validation", () => {
     ]);
   });
 
-  it("rejects an engine version that is not major.minor", () => {
-    expect(errorsOf(aurora({ engineVersion: "16" }))).toEqual([
-      ["CFG_INVALID", "data.aurora.engineVersion"],
-    ]);
-  });
-
   it("rejects a backup retention outside RDS's 1 to 35 days", () => {
     for (const days of [0, 36, 7.5]) {
       expect(errorsOf(aurora({ backupRetentionDays: days }))).toEqual([
@@ -147,22 +141,13 @@ describe("Aurora configuration validation", () => {
     }
   });
 
-  it("rejects a log retention CloudWatch does not offer", () => {
-    expect(errorsOf(aurora({ logRetentionDays: 42 }))).toEqual([
-      ["CFG_INVALID", "data.aurora.logRetentionDays"],
-    ]);
-  });
-
-  it("rejects a database name PostgreSQL would need quoted", () => {
-    expect(errorsOf(aurora({ databaseName: "Sample-DB" }))).toEqual([
-      ["CFG_INVALID", "data.aurora.databaseName"],
-    ]);
-  });
-
-  it("rejects the data subnet as the subnet group's second subnet", () => {
-    expect(errorsOf(aurora({ secondSubnetRole: "data" }))).toEqual([
-      ["CFG_INVALID", "data.aurora.secondSubnetRole"],
-    ]);
+  it.each([
+    ["an engine version that is not major.minor", "engineVersion", "16"],
+    ["a log retention CloudWatch does not offer", "logRetentionDays", 42],
+    ["a database name PostgreSQL would need quoted", "databaseName", "Sample-DB"],
+    ["the data subnet as the subnet group's second subnet", "secondSubnetRole", "data"],
+  ])("rejects %s", (_, field, value) => {
+    expect(errorsOf(aurora({ [field]: value }))).toEqual([["CFG_INVALID", `data.aurora.${field}`]]);
   });
 
   it("rejects an unknown Aurora setting", () => {

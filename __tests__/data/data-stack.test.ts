@@ -1,7 +1,10 @@
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import { parseConfig, type ConfigInput } from "../../src/config";
 import { AURORA_POSTGRES_VERSIONS, parseVersion } from "../../src/data/aurora-versions";
 import { TABLE_CATALOGUE } from "../../src/data/table-catalogue";
 import { TABLE_NAMES } from "../../src/stacks/contracts";
+import { buildApp } from "../../src/stacks/build-app";
+import { TierStack } from "../../src/stacks/tier-stack";
 import { render, type TerraformJson } from "../../src/synth/pipeline";
 import {
   allResources,
@@ -332,6 +335,28 @@ describe("the data tier's published values", () => {
     expect(Object.keys(built.data.refs.tables)).toEqual([...TABLE_NAMES]);
     expect(built.data.refs.aurora.databaseName).toBe("sampledb");
     expect(built.data.refs.parameterPath).toBe("/cs-agent/default/data");
+  });
+
+  it("reach another stack through remote state, under readable output names", () => {
+    const config = parseConfig({});
+    const built = buildApp(config, "cdktf.out");
+    const consumer = new TierStack(built.app, "app", config);
+    new SsmParameter(consumer, "probe", {
+      name: "/probe",
+      type: "String",
+      value: built.data.refs.aurora.secretArn,
+    });
+    for (const stack of [...built.stacks, consumer]) stack.prepareStack();
+    const probe = resourcesOf(consumer.toTerraform() as TerraformJson, "aws_ssm_parameter").probe;
+    const output =
+      "cross_stack_output_aws_rds_cluster_aurora_cluster_master_user_secret_0_secret_arn";
+    expect(probe.value).toBe(
+      `\${data.terraform_remote_state.cross_stack_reference_input_data_default.outputs.${output}}`,
+    );
+    const data = built.data.toTerraform() as TerraformJson;
+    expect(data.output?.[output].value).toBe(
+      "${aws_rds_cluster.aurora_cluster.master_user_secret[0].secret_arn}",
+    );
   });
 });
 

@@ -88,7 +88,11 @@ export class TierStack extends TerraformStack {
  */
 function addressPart(id: string): string {
   const part = id.replace(/-/g, "_");
-  return id.startsWith(CROSS_STACK_PREFIX) ? part.replace(/[^a-z0-9_]/gi, "_").toLowerCase() : part;
+  if (!id.startsWith(CROSS_STACK_PREFIX)) return part;
+  return part
+    .replace(/[^a-z0-9_]/gi, "_")
+    .replace(/_+/g, "_")
+    .toLowerCase();
 }
 
 /** Prefix of the construct ids cdktf gives cross-stack outputs and remote-state lookups. */
