@@ -61,7 +61,7 @@ export class TierStack extends TerraformStack {
   protected allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
     const below = node.scopes.slice(node.scopes.indexOf(this) + 1);
-    const address = below.map((scope) => scope.node.id.replace(/-/g, "_")).join("_");
+    const address = below.map((scope) => addressPart(scope.node.id)).join("_");
     if (!TERRAFORM_IDENTIFIER.test(address)) {
       throw new Error(
         `construct path ${node.path} gives Terraform address "${address}"; ` +
@@ -78,3 +78,22 @@ export class TierStack extends TerraformStack {
     return address;
   }
 }
+
+/**
+ * One construct id as part of an address. Our ids are kebab-case, so `-` becomes `_`. cdktf
+ * names the elements it generates for cross-stack references itself
+ * (`cross-stack-output-aws_subnet.network_subnet_data.id`, `cross-stack-reference-input-network-default`);
+ * for those only, every other character outside `[a-z0-9_]` becomes `_` too, which keeps them
+ * readable (`cross_stack_output_aws_subnet_network_subnet_data_id`) and deterministic.
+ */
+function addressPart(id: string): string {
+  const part = id.replace(/-/g, "_");
+  if (!id.startsWith(CROSS_STACK_PREFIX)) return part;
+  return part
+    .replace(/[^a-z0-9_]/gi, "_")
+    .replace(/_+/g, "_")
+    .toLowerCase();
+}
+
+/** Prefix of the construct ids cdktf gives cross-stack outputs and remote-state lookups. */
+const CROSS_STACK_PREFIX = "cross-stack-";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { backendSchema } from "./backend";
 import { kebabName, tagMap } from "./common";
+import { dataSchema } from "./data";
 import { networkSchema } from "./network";
 import { policySchema } from "./policy";
 
@@ -25,6 +26,7 @@ export const configSchema = z.strictObject({
   protectStatefulResources: z.boolean().default(true),
   network: networkSchema.prefault({}),
   backend: backendSchema.prefault({}),
+  data: dataSchema.prefault({}),
   policy: policySchema.prefault({}),
 });
 
