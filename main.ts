@@ -1,8 +1,9 @@
 /**
  * Entry point for `npm run synth`, `cdktf synth` and `cdktf deploy`: read the configuration,
- * build the stacks, check them, write cdktf.out. Everything else lives under src/.
+ * build the stacks, check them (policy pack and reachability proof), write cdktf.out. Everything else lives under src/.
  */
 import { ConfigErrors, loadConfig } from "./src/config";
+import { PolicyViolations } from "./src/policy/engine";
 import { log } from "./src/synth/log";
 import { countResources, synthesize } from "./src/synth/pipeline";
 
@@ -24,6 +25,10 @@ function main(): number {
     if (error instanceof ConfigErrors) {
       log.error(error.message);
       return 2;
+    }
+    if (error instanceof PolicyViolations) {
+      log.error(error.message);
+      return 3;
     }
     log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return 1;
