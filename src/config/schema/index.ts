@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appSchema } from "./app";
 import { backendSchema } from "./backend";
 import { kebabName, tagMap } from "./common";
 import { networkSchema } from "./network";
@@ -24,6 +25,8 @@ export const configSchema = z.strictObject({
   protectStatefulResources: z.boolean().default(true),
   network: networkSchema.prefault({}),
   backend: backendSchema.prefault({}),
+  /** The app tier: Cognito M2M identity, AgentCore runtimes and gateway, Lambda tools. */
+  app: appSchema.prefault({}),
 });
 
 /** The input shape: everything optional, as a user writes it in a config file. */
