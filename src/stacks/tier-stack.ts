@@ -6,6 +6,8 @@ import { AccountContext } from "../shared/account";
 
 /** Terraform's identifier rule: a letter or underscore, then letters, digits, `_` or `-`. */
 const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+/** Prefix of the ids cdktf gives cross-stack outputs and remote-state lookups. */
+const CROSS_STACK_PREFIX = "cross-stack-";
 
 /**
  * The tiers, in dependency order. A tier's stack name is `<tier>-<environment>` and its state
@@ -61,7 +63,17 @@ export class TierStack extends TerraformStack {
   protected allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
     const below = node.scopes.slice(node.scopes.indexOf(this) + 1);
-    const address = below.map((scope) => scope.node.id.replace(/-/g, "_")).join("_");
+    // cdktf names the outputs and remote-state lookups of cross-stack references after the
+    // referenced address (`cross-stack-output-aws_subnet.x.id`); dots become underscores. These
+    // ids derive from the referenced resource's address, so they are as stable as it is.
+    const address = below
+      .map((scope) => {
+        const id = scope.node.id;
+        return id.startsWith(CROSS_STACK_PREFIX)
+          ? id.replace(/[^a-z0-9_]/gi, "_")
+          : id.replace(/-/g, "_");
+      })
+      .join("_");
     if (!TERRAFORM_IDENTIFIER.test(address)) {
       throw new Error(
         `construct path ${node.path} gives Terraform address "${address}"; ` +
