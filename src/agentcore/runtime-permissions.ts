@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 import type { RuntimeName } from "../config/schema/app";
 import type { AccountContext } from "../shared/account";
-import type { PolicyStatement } from "../shared/policy-document";
+import type { PolicyCondition, PolicyStatement } from "../shared/policy-document";
 import { runtimeLogGroupPattern, runtimeName } from "./runtime";
 
 /** The metric namespace AgentCore runtimes publish to; the only one their roles may write. */
@@ -95,5 +95,24 @@ export function modelArns(account: AccountContext, modelId: string): string[] {
   return [
     account.arn("bedrock", `inference-profile/${modelId}`),
     `arn:${account.partition}:bedrock:*::foundation-model/${profile[2]}`,
+  ];
+}
+
+/**
+ * AgentCore may assume a runtime's role only for that runtime of this account. The runtime's id
+ * is generated (`<name>-<suffix>`) and the role must exist first, so the ARN is a pattern.
+ */
+export function runtimeTrust(
+  config: Config,
+  account: AccountContext,
+  name: RuntimeName,
+): PolicyCondition[] {
+  return [
+    { test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] },
+    {
+      test: "ArnLike",
+      variable: "aws:SourceArn",
+      values: [account.arn("bedrock-agentcore", `runtime/${runtimeName(config, name)}-*`)],
+    },
   ];
 }

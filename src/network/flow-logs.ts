@@ -5,7 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import type { AccountContext } from "../shared/account";
-import { CustomerManagedKey } from "../shared/kms-key";
+import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName, resourcePath } from "../shared/naming";
 import { policyDocument } from "../shared/policy-document";
 
@@ -44,26 +44,7 @@ export class FlowLogs extends Construct {
       account,
       preventDestroy: props.preventDestroy,
       serviceStatements: [
-        {
-          sid: "CloudWatchLogsForTheFlowLogGroup",
-          principals: [{ type: "Service", identifiers: [`logs.${config.region}.amazonaws.com`] }],
-          actions: [
-            "kms:Decrypt",
-            "kms:DescribeKey",
-            "kms:Encrypt",
-            "kms:GenerateDataKey",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-          ],
-          resources: ["*"],
-          conditions: [
-            {
-              test: "ArnEquals",
-              variable: "kms:EncryptionContext:aws:logs:arn",
-              values: [logGroupArn],
-            },
-          ],
-        },
+        cloudWatchLogsStatement("CloudWatchLogsForTheFlowLogGroup", config.region, [logGroupArn]),
       ],
     });
 

@@ -41,6 +41,39 @@ const ACCOUNT_KEY_ACTIONS = [
   "kms:UpdateKeyDescription",
 ] as const;
 
+/**
+ * The key-policy statement that lets CloudWatch Logs use a key for the named log groups only.
+ * CloudWatch Logs calls KMS with its own regional service principal, not the writer's role, and
+ * puts the group's ARN in the encryption context; the condition pins the key to those groups.
+ */
+export function cloudWatchLogsStatement(
+  sid: string,
+  region: string,
+  logGroupArns: readonly string[],
+): PolicyStatement {
+  return {
+    sid,
+    principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+    actions: [
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ],
+    resources: ["*"],
+    conditions: [
+      {
+        // Exact ARNs compare exactly; only patterns need ArnLike.
+        test: logGroupArns.some((arn) => arn.includes("*")) ? "ArnLike" : "ArnEquals",
+        variable: "kms:EncryptionContext:aws:logs:arn",
+        values: logGroupArns,
+      },
+    ],
+  };
+}
+
 export interface CustomerManagedKeyProps {
   /** Shown in the console; say what the key protects. */
   readonly description: string;

@@ -8,13 +8,14 @@ import { ToolGateway } from "../agentcore/gateway";
 import { ImageRepositories } from "../agentcore/repositories";
 import {
   AgentRuntime,
+  type AgentRuntimeProps,
   RUNTIME_LOG_ROOT,
-  runtimeName,
   runtimeNamePrefix,
 } from "../agentcore/runtime";
 import {
   modelArns,
   runtimeBaseStatements,
+  runtimeTrust,
   workloadIdentityArns,
 } from "../agentcore/runtime-permissions";
 import { M2mIdentity } from "../identity/m2m-identity";
@@ -23,7 +24,7 @@ import { TABLE_ENV } from "../lambdas/shared/tables";
 import { ToolFunction } from "../lambdas/tool-function";
 import { WARRANTY_TOOLS } from "../lambdas/warranty-lookup/tools";
 import type { GroupName } from "../network/security-group-matrix";
-import { CustomerManagedKey } from "../shared/kms-key";
+import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName } from "../shared/naming";
 import type { PolicyStatement } from "../shared/policy-document";
 import { ServiceRole } from "../shared/service-role";
@@ -98,29 +99,10 @@ export class AppStack extends TierStack {
       account,
       preventDestroy: protect,
       serviceStatements: [
-        {
-          sid: "CloudWatchLogsForAppLogGroups",
-          principals: [{ type: "Service", identifiers: [`logs.${config.region}.amazonaws.com`] }],
-          actions: [
-            "kms:Decrypt",
-            "kms:DescribeKey",
-            "kms:Encrypt",
-            "kms:GenerateDataKey",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-          ],
-          resources: ["*"],
-          conditions: [
-            {
-              test: "ArnLike",
-              variable: "kms:EncryptionContext:aws:logs:arn",
-              values: [
-                account.arn("logs", `log-group:/aws/lambda/${resourceName(config)}-*`),
-                account.arn("logs", `log-group:${RUNTIME_LOG_ROOT}/${runtimeNamePrefix(config)}*`),
-              ],
-            },
-          ],
-        },
+        cloudWatchLogsStatement("CloudWatchLogsForAppLogGroups", config.region, [
+          account.arn("logs", `log-group:/aws/lambda/${resourceName(config)}-*`),
+          account.arn("logs", `log-group:${RUNTIME_LOG_ROOT}/${runtimeNamePrefix(config)}*`),
+        ]),
       ],
     });
     const kmsKeyArn = this.key.arn;
@@ -220,26 +202,14 @@ export class AppStack extends TierStack {
       ],
     });
 
-    const mcpRole = new ServiceRole(this, "mcp-runtime-role", {
-      name: resourceName(config, "mcp-runtime"),
-      description: "Execution role of the MCP runtime: its image, logs, and product/review reads",
-      service: "bedrock-agentcore.amazonaws.com",
-      trustConditions: runtimeTrust(config, account, "mcp"),
+    const runtimeLogs = { ...logs, kmsKeyArn };
+    this.mcpRuntime = this.runtime("mcp", runtimeLogs, network, {
+      protocol: "MCP",
+      description: "MCP server: product and review tools over DynamoDB",
       statements: [
-        ...runtimeBaseStatements(config, account, "mcp", this.repositories.repositories.mcp.arn),
         tableStatement("ReadProductsAndReviews", TABLE_READS, ["products", "reviews"]),
         dataKeyVia("dynamodb", ["kms:Decrypt"]),
       ],
-    });
-    this.mcpRuntime = new AgentRuntime(this, "mcp-runtime", {
-      config,
-      name: "mcp",
-      protocol: "MCP",
-      description: "MCP server: product and review tools over DynamoDB",
-      repository: this.repositories.repositories.mcp,
-      role: mcpRole,
-      subnetId: network.subnets["mcp-runtime"],
-      securityGroupId: network.securityGroups["mcp-runtime"],
       environment: {
         PRODUCTS_TABLE: table("products").name,
         REVIEWS_TABLE: table("reviews").name,
@@ -248,23 +218,14 @@ export class AppStack extends TierStack {
         discoveryUrl: this.identity.discoveryUrl,
         allowedClients: [clients["agent-to-mcp"].client.id],
       },
-      logs: { ...logs, kmsKeyArn },
     });
 
     const providers = this.credentialProviders.providers;
     const identities = workloadIdentityArns(config, account, "agent");
-    const agentRole = new ServiceRole(this, "agent-runtime-role", {
-      name: resourceName(config, "agent-runtime"),
-      description: "Execution role of the agent runtime: model, tokens for MCP/gateway, Aurora",
-      service: "bedrock-agentcore.amazonaws.com",
-      trustConditions: runtimeTrust(config, account, "agent"),
+    this.agentRuntime = this.runtime("agent", runtimeLogs, network, {
+      protocol: "HTTP",
+      description: "Customer-support agent: Claude on Bedrock, MCP and gateway tools, Aurora",
       statements: [
-        ...runtimeBaseStatements(
-          config,
-          account,
-          "agent",
-          this.repositories.repositories.agent.arn,
-        ),
         {
           sid: "InvokeConfiguredModel",
           actions: ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"],
@@ -305,16 +266,6 @@ export class AppStack extends TierStack {
         },
         dataKeyVia("secretsmanager", ["kms:Decrypt"]),
       ],
-    });
-    this.agentRuntime = new AgentRuntime(this, "agent-runtime", {
-      config,
-      name: "agent",
-      protocol: "HTTP",
-      description: "Customer-support agent: Claude on Bedrock, MCP and gateway tools, Aurora",
-      repository: this.repositories.repositories.agent,
-      role: agentRole,
-      subnetId: network.subnets["agent-runtime"],
-      securityGroupId: network.securityGroups["agent-runtime"],
       environment: {
         MODEL_ID: config.app.agentcore.modelId,
         MCP_RUNTIME_ARN: this.mcpRuntime.runtime.agentRuntimeArn,
@@ -327,7 +278,6 @@ export class AppStack extends TierStack {
         AURORA_SECRET_ARN: data.aurora.secretArn,
         AURORA_DATABASE: data.aurora.databaseName,
       },
-      logs: { ...logs, kmsKeyArn },
     });
 
     new TerraformOutput(this, "agent-runtime-arn", {
@@ -343,19 +293,44 @@ export class AppStack extends TierStack {
       value: this.identity.discoveryUrl,
     });
   }
-}
 
-/**
- * AgentCore may assume a runtime's role only for that runtime of this account. The runtime's id
- * is generated (`<name>-<suffix>`) and the role must exist first, so the ARN is a pattern.
- */
-function runtimeTrust(config: Config, account: TierStack["account"], name: RuntimeName) {
-  return [
-    { test: "StringEquals", variable: "aws:SourceAccount", values: [account.accountId] },
-    {
-      test: "ArnLike",
-      variable: "aws:SourceArn",
-      values: [account.arn("bedrock-agentcore", `runtime/${runtimeName(config, name)}-*`)],
+  /**
+   * A runtime and its execution role: the base permissions every runtime needs plus `statements`,
+   * placed in the subnet and group named after it (`agent-runtime`, `mcp-runtime`).
+   */
+  private runtime(
+    name: RuntimeName,
+    logs: { kmsKeyArn: string; retentionDays: number; preventDestroy: boolean },
+    network: NetworkRefs,
+    props: Pick<AgentRuntimeProps, "protocol" | "description" | "environment" | "authorizer"> & {
+      readonly statements: readonly PolicyStatement[];
     },
-  ];
+  ): AgentRuntime {
+    const { config, account } = this;
+    const placement = `${name}-runtime` as const;
+    const repository = this.repositories.repositories[name];
+    const role = new ServiceRole(this, `${placement}-role`, {
+      name: resourceName(config, placement),
+      description: `Execution role of the ${name} runtime: ${props.description}`,
+      service: "bedrock-agentcore.amazonaws.com",
+      trustConditions: runtimeTrust(config, account, name),
+      statements: [
+        ...runtimeBaseStatements(config, account, name, repository.arn),
+        ...props.statements,
+      ],
+    });
+    return new AgentRuntime(this, placement, {
+      config,
+      name,
+      protocol: props.protocol,
+      description: props.description,
+      repository,
+      role,
+      subnetId: network.subnets[placement],
+      securityGroupId: network.securityGroups[placement],
+      environment: props.environment,
+      authorizer: props.authorizer,
+      logs,
+    });
+  }
 }
