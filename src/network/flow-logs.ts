@@ -5,7 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import type { AccountContext } from "../shared/account";
-import { CustomerManagedKey, logsServiceStatement } from "../shared/kms-key";
+import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName, resourcePath } from "../shared/naming";
 import { policyDocument } from "../shared/policy-document";
 
@@ -34,7 +34,7 @@ export class FlowLogs extends Construct {
     super(scope, id);
     const { config, account } = props;
     const logGroupName = resourcePath(config, "vpc-flow-logs");
-    // Built from the name, not the resource (see logsServiceStatement).
+    // Built from the name, not the resource (see cloudWatchLogsStatement).
     const logGroupArn = account.arn("logs", `log-group:${logGroupName}`);
 
     this.key = new CustomerManagedKey(this, "key", {
@@ -43,7 +43,7 @@ export class FlowLogs extends Construct {
       account,
       preventDestroy: props.preventDestroy,
       serviceStatements: [
-        logsServiceStatement("CloudWatchLogsForTheFlowLogGroup", config.region, logGroupArn),
+        cloudWatchLogsStatement("CloudWatchLogsForTheFlowLogGroup", config.region, [logGroupArn]),
       ],
     });
 

@@ -41,6 +41,39 @@ const ACCOUNT_KEY_ACTIONS = [
   "kms:UpdateKeyDescription",
 ] as const;
 
+/**
+ * The key-policy statement that lets CloudWatch Logs use a key for the named log groups only.
+ * CloudWatch Logs calls KMS with its own regional service principal, not the writer's role, and
+ * puts the group's ARN in the encryption context; the condition pins the key to those groups.
+ */
+export function cloudWatchLogsStatement(
+  sid: string,
+  region: string,
+  logGroupArns: readonly string[],
+): PolicyStatement {
+  return {
+    sid,
+    principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+    actions: [
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ],
+    resources: ["*"],
+    conditions: [
+      {
+        // Exact ARNs compare exactly; only patterns need ArnLike.
+        test: logGroupArns.some((arn) => arn.includes("*")) ? "ArnLike" : "ArnEquals",
+        variable: "kms:EncryptionContext:aws:logs:arn",
+        values: logGroupArns,
+      },
+    ],
+  };
+}
+
 export interface CustomerManagedKeyProps {
   /** Shown in the console; say what the key protects. */
   readonly description: string;
@@ -98,34 +131,4 @@ export class CustomerManagedKey extends Construct {
 
     new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
   }
-}
-
-/**
- * The key-policy statement that lets CloudWatch Logs encrypt one log group with the key. Logs
- * uses its own service principal (not the caller's role), so it needs a statement; the
- * encryption-context condition keeps it to that group. Build `logGroupArn` from the group's name,
- * not from the log-group resource: the key must exist before the group, so a reference would
- * be a cycle.
- */
-export function logsServiceStatement(
-  sid: string,
-  region: string,
-  logGroupArn: string,
-): PolicyStatement {
-  return {
-    sid,
-    principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
-    actions: [
-      "kms:Decrypt",
-      "kms:DescribeKey",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
-      "kms:ReEncryptFrom",
-      "kms:ReEncryptTo",
-    ],
-    resources: ["*"],
-    conditions: [
-      { test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [logGroupArn] },
-    ],
-  };
 }

@@ -1,5 +1,6 @@
 import { App } from "cdktf";
 import type { Config } from "../config";
+import { AppStack, networkRefsOf } from "./app-stack";
 import { DataStack } from "./data-stack";
 import { NetworkStack } from "./network-stack";
 import type { TierStack } from "./tier-stack";
@@ -10,22 +11,22 @@ export interface BuiltApp {
   readonly stacks: readonly TierStack[];
   readonly network: NetworkStack;
   readonly data: DataStack;
+  readonly appTier: AppStack;
 }
 
 /**
  * Composes the stacks of one environment. Composition only: every decision lives in the
- * constructs and the config.
+ * constructs and the config. Each tier sees the one before it only through plain references
+ * (ids and ARNs), which cdktf turns into outputs and `terraform_remote_state` lookups.
  */
 export function buildApp(config: Config, outdir: string): BuiltApp {
   const app = new App({ outdir, skipValidation: false });
   const network = new NetworkStack(app, config);
+  const networkRefs = networkRefsOf(network);
   const data = new DataStack(app, config, {
-    subnetIds: {
-      "agent-runtime": network.network.subnets["agent-runtime"].id,
-      data: network.network.subnets.data.id,
-      "mcp-runtime": network.network.subnets["mcp-runtime"].id,
-    },
-    auroraSecurityGroupId: network.securityGroups.groups.aurora.id,
+    subnetIds: networkRefs.subnets,
+    auroraSecurityGroupId: networkRefs.securityGroups.aurora,
   });
-  return { app, stacks: [network, data], network, data };
+  const appTier = new AppStack(app, { config, network: networkRefs, data: data.refs });
+  return { app, stacks: [network, data, appTier], network, data, appTier };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { appSchema } from "./app";
 import { backendSchema } from "./backend";
 import { kebabName, tagMap } from "./common";
 import { dataSchema } from "./data";
@@ -28,6 +29,8 @@ export const configSchema = z.strictObject({
   backend: backendSchema.prefault({}),
   data: dataSchema.prefault({}),
   policy: policySchema.prefault({}),
+  /** The app tier: Cognito M2M identity, AgentCore runtimes and gateway, Lambda tools. */
+  app: appSchema.prefault({}),
 });
 
 /** The input shape: everything optional, as a user writes it in a config file. */

@@ -18,13 +18,37 @@ export const suppressionSchema = z.strictObject({
   }),
 });
 
+/**
+ * The default topology's accepted findings. Lambda's documentation describes no
+ * aws:SourceAccount/aws:SourceArn context when the service assumes an execution role, so a
+ * condition we cannot verify here could stop every invocation. The roles stay narrow instead:
+ * only principals allowed iam:PassRole on them can attach them. A config that sets
+ * `policy.suppressions` replaces this list, and synth then fails loudly on IAM-004 until the
+ * entries are carried over.
+ */
+const LAMBDA_TRUST_REASON =
+  "Lambda documents no source-account context when it assumes an execution role; an " +
+  "unverifiable condition could block every invocation, and iam:PassRole already gates the role";
+export const LAMBDA_TRUST_SUPPRESSIONS: readonly Suppression[] = [
+  {
+    rule: "IAM-004",
+    address: "aws_iam_role.warranty_lookup_role_role",
+    reason: LAMBDA_TRUST_REASON,
+  },
+  {
+    rule: "IAM-004",
+    address: "aws_iam_role.customer_profile_role_role",
+    reason: LAMBDA_TRUST_REASON,
+  },
+];
+
 /** Synth-time guardrails (src/policy). */
 export const policySchema = z.strictObject({
   /**
    * Findings accepted on purpose, each with its reason. Default: none. Errors of suppressed
    * findings no longer fail synth; the report lists them with the reason.
    */
-  suppressions: z.array(suppressionSchema).default([]),
+  suppressions: z.array(suppressionSchema).default(() => [...LAMBDA_TRUST_SUPPRESSIONS]),
 });
 
 export type PolicyConfig = z.infer<typeof policySchema>;

