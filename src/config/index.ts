@@ -7,5 +7,6 @@ export {
   ENV_VARS,
   DEFAULT_ENVIRONMENT,
   ALL_ENVIRONMENTS,
+  requestedEnvironment,
 } from "./load";
 export type { Config, ConfigInput } from "./schema";

@@ -76,7 +76,7 @@ export function loadConfigs(sources: ConfigSources = {}): Config[] {
 }
 
 /** The environment the flags or variables ask for; checks both first. */
-function requestedEnvironment(sources: ConfigSources): string {
+export function requestedEnvironment(sources: ConfigSources): string {
   const env = sources.env ?? {};
   const flags = parseFlags(sources.argv ?? []);
   checkEnvVars(env);
