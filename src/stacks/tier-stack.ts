@@ -4,6 +4,18 @@ import type { Construct, Node } from "constructs";
 import type { Config } from "../config";
 import { AccountContext } from "../shared/account";
 
+/**
+ * cdktf names the output and remote-state lookup it adds for a cross-stack reference itself:
+ * `cross-stack-output-aws_vpc.network_vpc.id`, with the referenced attribute's dots. Those ids
+ * are not ours to choose, so their dots (and anything else Terraform rejects) become `_`.
+ */
+const CDKTF_GENERATED_ID = /^cross-stack-/;
+
+function addressPart(id: string): string {
+  const part = id.replace(/-/g, "_");
+  return CDKTF_GENERATED_ID.test(id) ? part.replace(/[^a-z0-9_]/gi, "_").toLowerCase() : part;
+}
+
 /** Terraform's identifier rule: a letter or underscore, then letters, digits, `_` or `-`. */
 const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -67,7 +79,7 @@ export class TierStack extends TerraformStack {
   protected allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
     const below = node.scopes.slice(node.scopes.indexOf(this) + 1);
-    const address = below.map((scope) => scope.node.id.replace(/-/g, "_")).join("_");
+    const address = below.map((scope) => addressPart(scope.node.id)).join("_");
     if (!TERRAFORM_IDENTIFIER.test(address)) {
       throw new Error(
         `construct path ${node.path} gives Terraform address "${address}"; ` +

@@ -1,0 +1,43 @@
+/**
+ * Entry of the operations commands (`npm run atlantis`, `npm run report`, `npm run synth:hcl`),
+ * run by scripts/ops.mjs. Each renders in memory from the same app `npm run synth` builds.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { ConfigErrors } from "../config";
+import { log } from "../synth/log";
+import { ATLANTIS_FILE, atlantisYaml } from "./atlantis";
+
+type Command = (argv: readonly string[]) => Promise<void> | void;
+
+const COMMANDS: Record<string, Command> = {
+  atlantis: () => {
+    const cwd = process.cwd();
+    writeFileSync(join(cwd, ATLANTIS_FILE), atlantisYaml(cwd));
+    log.info(`wrote ${ATLANTIS_FILE}`);
+  },
+};
+
+async function main(): Promise<number> {
+  const [name, ...argv] = process.argv.slice(2);
+  const command = COMMANDS[name];
+  if (command === undefined) {
+    log.error(`unknown command "${name}"; commands are ${Object.keys(COMMANDS).join(", ")}`);
+    return 2;
+  }
+  try {
+    await command(argv);
+    return 0;
+  } catch (error) {
+    if (error instanceof ConfigErrors) {
+      log.error(error.message);
+      return 2;
+    }
+    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return 1;
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});
