@@ -4,9 +4,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigErrors } from "../config";
+import { ConfigErrors, loadConfigs } from "../config";
 import { log } from "../synth/log";
 import { ATLANTIS_FILE, atlantisYaml } from "./atlantis";
+import { buildReport, REPORT_DIR, writeReport } from "./report";
 
 type Command = (argv: readonly string[]) => Promise<void> | void;
 
@@ -15,6 +16,18 @@ const COMMANDS: Record<string, Command> = {
     const cwd = process.cwd();
     writeFileSync(join(cwd, ATLANTIS_FILE), atlantisYaml(cwd));
     log.info(`wrote ${ATLANTIS_FILE}`);
+  },
+  /** `npm run report [-- --env <env>|all]`: cdktf.out/report/<env>/report.md and diagrams. */
+  report: async (argv) => {
+    const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+    for (const config of loadConfigs({ argv, env: process.env })) {
+      const folder = writeReport(
+        await buildReport(config),
+        join(outdir, REPORT_DIR),
+        config.environment,
+      );
+      log.info(`wrote the ${config.environment} report to ${folder}/report.md`);
+    }
   },
 };
 
