@@ -7,11 +7,20 @@ import { join } from "node:path";
 import { ConfigErrors, loadConfigs } from "../config";
 import { log } from "../synth/log";
 import { ATLANTIS_FILE, atlantisYaml } from "./atlantis";
+import { writeHcl } from "./hcl";
 import { buildReport, REPORT_DIR, writeReport } from "./report";
 
 type Command = (argv: readonly string[]) => Promise<void> | void;
 
 const COMMANDS: Record<string, Command> = {
+  /** `npm run synth:hcl [-- --env <env>|all]`: cdktf.out/hcl/<stack>/main.tf. */
+  hcl: (argv) => {
+    const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
+    for (const config of loadConfigs({ argv, env: process.env })) {
+      const files = writeHcl(config, outdir);
+      log.info(`wrote ${config.environment} as HCL: ${files.join(", ")}`);
+    }
+  },
   atlantis: () => {
     const cwd = process.cwd();
     writeFileSync(join(cwd, ATLANTIS_FILE), atlantisYaml(cwd));
