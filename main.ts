@@ -2,7 +2,8 @@
  * Entry point for `npm run synth`, `cdktf synth` and `cdktf deploy`: read the configuration,
  * build the stacks, check them, write cdktf.out. Everything else lives under src/.
  */
-import { ALL_ENVIRONMENTS, ConfigErrors, loadConfigs, requestedEnvironment } from "./src/config";
+import { ALL_ENVIRONMENTS, loadConfigs, requestedEnvironment } from "./src/config";
+import { failure } from "./src/synth/exit";
 import { log } from "./src/synth/log";
 import { synthesizeEnvironments } from "./src/synth/outdir";
 
@@ -19,12 +20,7 @@ function main(): number {
     log.info(`done in ${elapsed.toFixed(0)} ms`);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigErrors) {
-      log.error(error.message);
-      return 2;
-    }
-    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return 1;
+    return failure(error);
   }
 }
 

@@ -4,7 +4,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { ConfigErrors, loadConfigs } from "../config";
+import { loadConfigs } from "../config";
+import { failure } from "../synth/exit";
 import { log } from "../synth/log";
 import { ATLANTIS_FILE, atlantisYaml } from "./atlantis";
 import { writeHcl } from "./hcl";
@@ -51,12 +52,7 @@ async function main(): Promise<number> {
     await command(argv);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigErrors) {
-      log.error(error.message);
-      return 2;
-    }
-    log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    return 1;
+    return failure(error);
   }
 }
 
