@@ -1,6 +1,7 @@
 /**
  * Entry point for `npm run synth`, `cdktf synth` and `cdktf deploy`: read the configuration,
- * build the stacks, check them, write cdktf.out. Everything else lives under src/.
+ * build the stacks, check them (policy pack and reachability proof), write cdktf.out. Everything
+ * else lives under src/.
  */
 import { ALL_ENVIRONMENTS, loadConfigs, requestedEnvironment } from "./src/config";
 import { failure } from "./src/synth/exit";

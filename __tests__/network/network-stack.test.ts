@@ -156,6 +156,27 @@ describe("the network stack", () => {
   });
 });
 
+describe("the ECR endpoint policies", () => {
+  const stack = network();
+
+  it("pull images only from this account's repositories; only GetAuthorizationToken gets *", () => {
+    for (const name of ["interface_endpoints_ecr_api", "interface_endpoints_ecr_dkr"]) {
+      const endpoint = resourcesOf(stack, "aws_vpc_endpoint")[name];
+      const statements = follow(stack, endpoint.policy).statement as Record<string, unknown>[];
+      expect(statements.map((s) => [s.actions, s.resources])).toEqual([
+        [
+          ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer", "ecr:BatchCheckLayerAvailability"],
+          [
+            "arn:${data.aws_partition.account_partition.partition}:ecr:us-west-2:" +
+              "${data.aws_caller_identity.account_caller.account_id}:repository/*",
+          ],
+        ],
+        [["ecr:GetAuthorizationToken"], ["*"]],
+      ]);
+    }
+  });
+});
+
 describe("the security-group matrix", () => {
   const stack = network();
   const groupIds = Object.fromEntries(

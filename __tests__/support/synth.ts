@@ -48,3 +48,22 @@ export function allResources(stack: TerraformJson): [string, string, Record<stri
     ),
   );
 }
+
+/**
+ * Like {@link follow}, but also across stacks: a
+ * `${data.terraform_remote_state.<x>.outputs.<output>}` reference is traced to the stack that
+ * declares `<output>` and followed there. Returns the block and the stack holding it.
+ */
+export function followAcross(
+  stacks: Record<string, TerraformJson>,
+  stack: TerraformJson,
+  reference: unknown,
+): { block: Record<string, unknown>; stack: TerraformJson } {
+  const remote = /^\$\{data\.terraform_remote_state\.[a-z0-9_]+\.outputs\.([a-z0-9_]+)\}$/.exec(
+    String(reference),
+  );
+  if (!remote) return { block: follow(stack, reference), stack };
+  const origin = Object.values(stacks).find((candidate) => candidate.output?.[remote[1]]);
+  if (!origin) throw new Error(`no stack declares output ${remote[1]}`);
+  return { block: follow(origin, origin.output?.[remote[1]].value), stack: origin };
+}

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseConfig } from "../../src/config";
+import { render } from "../../src/synth/pipeline";
 import {
   environmentOfStack,
   pruneStaleStacks,
@@ -77,12 +78,9 @@ describe("synthesizing several environments into one cdktf.out", () => {
     const outdir = outdirWith({});
     synthesizeEnvironments([dev], outdir, false);
     synthesizeEnvironments([prod], outdir, false);
-    expect(Object.keys(readManifest(outdir).stacks ?? {})).toEqual([
-      "network-dev",
-      "network-prod",
-      "state-dev",
-      "state-prod",
-    ]);
+    const expected = [dev, prod].flatMap((config) => Object.keys(render(config).stacks));
+    expect(Object.keys(readManifest(outdir).stacks ?? {})).toEqual(expected.sort());
+    expect(expected).toEqual(expect.arrayContaining(["network-dev", "state-prod"]));
   });
 
   it("writes byte-identical files when run twice", () => {

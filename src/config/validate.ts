@@ -1,6 +1,7 @@
 import { INTERFACE_ENDPOINT_CATALOGUE } from "../network/endpoint-catalogue";
 import { contains, isPrivate, overlaps, parseIpv4Block, type Ipv4Block } from "./cidr";
 import { ConfigError } from "./errors";
+import { validateData } from "./validate-data";
 import { SUPPORTED_REGIONS, zonesOf } from "./regions";
 import type { Config } from "./schema";
 import { SUBNET_ROLES } from "./schema/network";
@@ -15,7 +16,12 @@ const REGION_SHAPE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
  * problem it finds rather than stopping at the first one.
  */
 export function validateConfig(config: Config): ConfigError[] {
-  return [...validateRegion(config), ...validateNetwork(config), ...validateBackend(config)];
+  return [
+    ...validateRegion(config),
+    ...validateNetwork(config),
+    ...validateBackend(config),
+    ...validateData(config),
+  ];
 }
 
 function validateRegion(config: Config): ConfigError[] {

@@ -19,9 +19,22 @@ export interface EndpointService {
    * (for example `ecr:GetAuthorizationToken`, `cloudwatch:PutMetricData`).
    */
   readonly resources: readonly string[];
+  /**
+   * Actions with no resource type (`ecr:GetAuthorizationToken`). They get a statement of their
+   * own on `*`, so the scoped actions above are never widened to every resource.
+   */
+  readonly unscopedActions?: readonly string[];
 }
 
 const ACCOUNT_ARN = (service: string) => `arn:\${partition}:${service}:\${region}:\${account}:*`;
+
+/** Image pulls: this account's repositories only (the agent images live there). */
+const ECR_PULL_ACTIONS = [
+  "ecr:BatchGetImage",
+  "ecr:GetDownloadUrlForLayer",
+  "ecr:BatchCheckLayerAvailability",
+];
+const ECR_REPOSITORIES = "arn:${partition}:ecr:${region}:${account}:repository/*";
 
 export const INTERFACE_ENDPOINT_CATALOGUE: Readonly<Record<string, EndpointService>> = {
   "bedrock-runtime": {
@@ -51,24 +64,16 @@ export const INTERFACE_ENDPOINT_CATALOGUE: Readonly<Record<string, EndpointServi
   },
   "ecr.api": {
     purpose: "ECR authentication and image metadata for runtime cold starts",
-    actions: [
-      "ecr:GetAuthorizationToken",
-      "ecr:BatchGetImage",
-      "ecr:GetDownloadUrlForLayer",
-      "ecr:BatchCheckLayerAvailability",
-    ],
-    // GetAuthorizationToken has no resource type, so the statement cannot be narrowed further.
-    resources: ["*"],
+    actions: ECR_PULL_ACTIONS,
+    resources: [ECR_REPOSITORIES],
+    // GetAuthorizationToken has no resource type; it alone gets `*` (policy rule IAM-002).
+    unscopedActions: ["ecr:GetAuthorizationToken"],
   },
   "ecr.dkr": {
     purpose: "Docker registry API for image manifests",
-    actions: [
-      "ecr:GetAuthorizationToken",
-      "ecr:BatchGetImage",
-      "ecr:GetDownloadUrlForLayer",
-      "ecr:BatchCheckLayerAvailability",
-    ],
-    resources: ["*"],
+    actions: ECR_PULL_ACTIONS,
+    resources: [ECR_REPOSITORIES],
+    unscopedActions: ["ecr:GetAuthorizationToken"],
   },
   logs: {
     purpose: "CloudWatch Logs for runtime and Lambda logs",

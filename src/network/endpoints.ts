@@ -131,6 +131,18 @@ export class InterfaceEndpoints extends Construct {
             resources: entry.resources.map((pattern) => account.fill(pattern)),
             conditions: sameAccount(account),
           },
+          ...(entry.unscopedActions
+            ? [
+                {
+                  sid: "ActionsWithoutResourceType",
+                  principals: ANYONE,
+                  actions: entry.unscopedActions,
+                  // These actions take no resource; `*` is the only value IAM accepts.
+                  resources: ["*"],
+                  conditions: sameAccount(account),
+                },
+              ]
+            : []),
         ]),
         tags: { Name: resourceName(config, "vpce", slug) },
       });

@@ -5,7 +5,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import type { AccountContext } from "../shared/account";
-import { CustomerManagedKey } from "../shared/kms-key";
+import { CustomerManagedKey, logsServiceStatement } from "../shared/kms-key";
 import { resourceName, resourcePath } from "../shared/naming";
 import { policyDocument } from "../shared/policy-document";
 
@@ -34,8 +34,7 @@ export class FlowLogs extends Construct {
     super(scope, id);
     const { config, account } = props;
     const logGroupName = resourcePath(config, "vpc-flow-logs");
-    // Built from the name, not from the log group resource: the key policy must exist before
-    // the log group that uses the key, so referring to the group's ARN would be a cycle.
+    // Built from the name, not the resource (see logsServiceStatement).
     const logGroupArn = account.arn("logs", `log-group:${logGroupName}`);
 
     this.key = new CustomerManagedKey(this, "key", {
@@ -44,26 +43,7 @@ export class FlowLogs extends Construct {
       account,
       preventDestroy: props.preventDestroy,
       serviceStatements: [
-        {
-          sid: "CloudWatchLogsForTheFlowLogGroup",
-          principals: [{ type: "Service", identifiers: [`logs.${config.region}.amazonaws.com`] }],
-          actions: [
-            "kms:Decrypt",
-            "kms:DescribeKey",
-            "kms:Encrypt",
-            "kms:GenerateDataKey",
-            "kms:ReEncryptFrom",
-            "kms:ReEncryptTo",
-          ],
-          resources: ["*"],
-          conditions: [
-            {
-              test: "ArnEquals",
-              variable: "kms:EncryptionContext:aws:logs:arn",
-              values: [logGroupArn],
-            },
-          ],
-        },
+        logsServiceStatement("CloudWatchLogsForTheFlowLogGroup", config.region, logGroupArn),
       ],
     });
 

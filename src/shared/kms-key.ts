@@ -99,3 +99,33 @@ export class CustomerManagedKey extends Construct {
     new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: this.key.keyId });
   }
 }
+
+/**
+ * The key-policy statement that lets CloudWatch Logs encrypt one log group with the key. Logs
+ * uses its own service principal (not the caller's role), so it needs a statement; the
+ * encryption-context condition keeps it to that group. Build `logGroupArn` from the group's name,
+ * not from the log-group resource: the key must exist before the group, so a reference would
+ * be a cycle.
+ */
+export function logsServiceStatement(
+  sid: string,
+  region: string,
+  logGroupArn: string,
+): PolicyStatement {
+  return {
+    sid,
+    principals: [{ type: "Service", identifiers: [`logs.${region}.amazonaws.com`] }],
+    actions: [
+      "kms:Decrypt",
+      "kms:DescribeKey",
+      "kms:Encrypt",
+      "kms:GenerateDataKey",
+      "kms:ReEncryptFrom",
+      "kms:ReEncryptTo",
+    ],
+    resources: ["*"],
+    conditions: [
+      { test: "ArnEquals", variable: "kms:EncryptionContext:aws:logs:arn", values: [logGroupArn] },
+    ],
+  };
+}

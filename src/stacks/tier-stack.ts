@@ -4,18 +4,6 @@ import type { Construct, Node } from "constructs";
 import type { Config } from "../config";
 import { AccountContext } from "../shared/account";
 
-/**
- * cdktf names the output and remote-state lookup it adds for a cross-stack reference itself:
- * `cross-stack-output-aws_vpc.network_vpc.id`, with the referenced attribute's dots. Those ids
- * are not ours to choose, so their dots (and anything else Terraform rejects) become `_`.
- */
-const CDKTF_GENERATED_ID = /^cross-stack-/;
-
-function addressPart(id: string): string {
-  const part = id.replace(/-/g, "_");
-  return CDKTF_GENERATED_ID.test(id) ? part.replace(/[^a-z0-9_]/gi, "_").toLowerCase() : part;
-}
-
 /** Terraform's identifier rule: a letter or underscore, then letters, digits, `_` or `-`. */
 const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
@@ -96,3 +84,22 @@ export class TierStack extends TerraformStack {
     return address;
   }
 }
+
+/**
+ * One construct id as part of an address. Our ids are kebab-case, so `-` becomes `_`. cdktf
+ * names the elements it generates for cross-stack references itself
+ * (`cross-stack-output-aws_subnet.network_subnet_data.id`, `cross-stack-reference-input-network-default`);
+ * for those only, every other character outside `[a-z0-9_]` becomes `_` too, which keeps them
+ * readable (`cross_stack_output_aws_subnet_network_subnet_data_id`) and deterministic.
+ */
+function addressPart(id: string): string {
+  const part = id.replace(/-/g, "_");
+  if (!id.startsWith(CROSS_STACK_PREFIX)) return part;
+  return part
+    .replace(/[^a-z0-9_]/gi, "_")
+    .replace(/_+/g, "_")
+    .toLowerCase();
+}
+
+/** Prefix of the construct ids cdktf gives cross-stack outputs and remote-state lookups. */
+const CROSS_STACK_PREFIX = "cross-stack-";

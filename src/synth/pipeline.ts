@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import { enforcePolicy, type PolicyResult } from "../policy/engine";
 import { buildApp, type BuiltApp } from "../stacks/build-app";
 
 /** The synthesized JSON of one stack, as Terraform reads it. */
@@ -34,6 +35,8 @@ export function render(config: Config, outdir = "cdktf.out"): Rendered {
 
 export interface SynthResult extends Rendered {
   readonly outdir: string;
+  /** What the policy pack and the reachability proof found (warnings and suppressions). */
+  readonly policy: PolicyResult;
 }
 
 /**
@@ -42,8 +45,11 @@ export interface SynthResult extends Rendered {
  */
 export function synthesize(config: Config, outdir: string): SynthResult {
   const rendered = render(config, outdir);
+  // The policy pack and the reachability proof read the rendered JSON; an error throws here,
+  // before app.synth() writes anything (src/policy/engine.ts explains why JSON, not an Aspect).
+  const policy = enforcePolicy(rendered.stacks, config);
   rendered.built.app.synth();
-  return { ...rendered, outdir };
+  return { ...rendered, outdir, policy };
 }
 
 /** Counts resources and data sources per stack, for logs and the benchmark. */

@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { backendSchema } from "./backend";
 import { kebabName, tagMap } from "./common";
+import { dataSchema } from "./data";
 import { networkSchema } from "./network";
+import { policySchema } from "./policy";
 
 /**
  * The whole, typed description of one environment. Every field has the seed's value as its
@@ -24,6 +26,8 @@ export const configSchema = z.strictObject({
   protectStatefulResources: z.boolean().default(true),
   network: networkSchema.prefault({}),
   backend: backendSchema.prefault({}),
+  data: dataSchema.prefault({}),
+  policy: policySchema.prefault({}),
 });
 
 /** The input shape: everything optional, as a user writes it in a config file. */
