@@ -5,8 +5,11 @@
 //   npm run bench              5 runs of each command (median reported)
 //   npm run bench -- --runs 9  more runs
 //   npm run bench -- --cdktf   also time `cdktf synth` (adds ~5 s a run)
+//   BENCH_ENVIRONMENTS=dev,prod npm run bench   only these environments (default: every known
+//                              one, the built-in default plus config/environments/*.json)
+// Each environment's table also times `npm run report` (its own row, not a synth).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -36,7 +39,7 @@ function measure(argv, env) {
     throw new Error(`${argv.join(" ")} failed:\n${result.stderr}`);
   }
   const [wall, rssKb] = result.stderr.trim().split("\n").at(-1).split(" ").map(Number);
-  const stacks = readdirSync(join(outdir, "stacks"));
+  const stacks = existsSync(join(outdir, "stacks")) ? readdirSync(join(outdir, "stacks")) : [];
   let resources = 0;
   for (const stack of stacks) {
     const json = JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
@@ -61,8 +64,17 @@ const commands = [
 if (args.includes("--cdktf")) {
   commands.push({ name: "cdktf synth (CLI)", argv: ["npx", "cdktf", "synth"] });
 }
+// Not a synth: the report renders in memory and writes Markdown and an SVG (Graphviz in wasm).
+commands.push({ name: "npm run report", argv: ["npm", "run", "--silent", "report"] });
 
-const environments = (process.env.BENCH_ENVIRONMENTS ?? "default").split(",");
+const known = [
+  "default",
+  ...readdirSync(join(root, "config", "environments"))
+    .filter((file) => file.endsWith(".json"))
+    .map((file) => file.slice(0, -".json".length))
+    .sort(),
+];
+const environments = process.env.BENCH_ENVIRONMENTS?.split(",") ?? known;
 for (const environment of environments) {
   out(`\nenvironment ${environment}: ${runs} runs each, medians`);
   out("| command | wall (s) | peak RSS (MiB) | x baseline | stacks | resources |");
@@ -76,8 +88,9 @@ for (const environment of environments) {
     const rss = median(samples.map((s) => s.rss));
     baseline ??= wall;
     const { stacks, resources } = samples[0];
+    const counts = stacks > 0 ? `${stacks} | ${resources}` : "— | —";
     out(
-      `| ${command.name} | ${wall.toFixed(2)} | ${rss.toFixed(0)} | ${(wall / baseline).toFixed(2)} | ${stacks} | ${resources} |`,
+      `| ${command.name} | ${wall.toFixed(2)} | ${rss.toFixed(0)} | ${(wall / baseline).toFixed(2)} | ${counts} |`,
     );
   }
 }

@@ -8,7 +8,7 @@ import type { ToolDefinition, ToolProperty } from "../lambdas/shared/tool-schema
  */
 function describe(property: ToolProperty): string {
   const notes = [
-    property.pattern ? `format: ${property.pattern.source}` : undefined,
+    property.format ? `format: ${property.format}` : undefined,
     property.oneOf ? `one of: ${property.oneOf.join(", ")}` : undefined,
     property.maxLength !== undefined ? `at most ${property.maxLength} characters` : undefined,
   ].filter((note): note is string => note !== undefined);

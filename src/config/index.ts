@@ -1,3 +1,12 @@
 export { ConfigError, ConfigErrors } from "./errors";
-export { loadConfig, parseConfig, knownEnvironments, ENV_VARS, DEFAULT_ENVIRONMENT } from "./load";
+export {
+  loadConfig,
+  loadConfigs,
+  parseConfig,
+  knownEnvironments,
+  ENV_VARS,
+  DEFAULT_ENVIRONMENT,
+  ALL_ENVIRONMENTS,
+  requestedEnvironment,
+} from "./load";
 export type { Config, ConfigInput } from "./schema";

@@ -9,13 +9,18 @@ import { validateConfig } from "./validate";
 export const ENVIRONMENTS_DIR = "config/environments";
 /** The environment synthesized when none is named: the seed's topology, no file needed. */
 export const DEFAULT_ENVIRONMENT = "default";
+/** `--env all` or `AGENTCORE_ENV=all`: every known environment, one after another. */
+export const ALL_ENVIRONMENTS = "all";
+/** Names no environment file may take: they already mean something to the loader. */
+const RESERVED_ENVIRONMENTS = [DEFAULT_ENVIRONMENT, ALL_ENVIRONMENTS];
 
 /**
  * Environment variables this project reads. Any other `AGENTCORE_*` variable is an error, so a
  * misspelt override cannot be silently ignored.
  */
 export const ENV_VARS = {
-  AGENTCORE_ENV: "environment to synthesize (a file in config/environments, or 'default')",
+  AGENTCORE_ENV:
+    "environment to synthesize (a file in config/environments, 'default', or 'all' for every one)",
   AGENTCORE_CONFIG: "path of an extra JSON config file layered over the environment",
   AGENTCORE_STATE_BUCKET: "S3 bucket for Terraform state (overrides backend.bucket)",
 } as const;
@@ -44,12 +49,45 @@ const FLAGS: Record<string, keyof Flags> = { "--env": "env", "--config": "config
  * problem; nothing has been written when it throws.
  */
 export function loadConfig(sources: ConfigSources = {}): Config {
+  const environment = requestedEnvironment(sources);
+  if (environment === ALL_ENVIRONMENTS) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_ENV_ALL_SINGLE",
+        "environment",
+        environment,
+        "names every environment; this command takes one (use loadConfigs)",
+      ),
+    ]);
+  }
+  return loadEnvironment(sources, environment);
+}
+
+/**
+ * Like {@link loadConfig}, but `--env all` (or `AGENTCORE_ENV=all`) gives every known
+ * environment, the built-in default first, then the files in name order.
+ */
+export function loadConfigs(sources: ConfigSources = {}): Config[] {
+  const environment = requestedEnvironment(sources);
+  if (environment !== ALL_ENVIRONMENTS) return [loadEnvironment(sources, environment)];
+  return knownEnvironments(sources.cwd ?? process.cwd()).map((name) =>
+    loadEnvironment(sources, name),
+  );
+}
+
+/** The environment the flags or variables ask for; checks both first. */
+export function requestedEnvironment(sources: ConfigSources): string {
+  const env = sources.env ?? {};
+  const flags = parseFlags(sources.argv ?? []);
+  checkEnvVars(env);
+  return flags.env ?? env.AGENTCORE_ENV ?? DEFAULT_ENVIRONMENT;
+}
+
+function loadEnvironment(sources: ConfigSources, environment: string): Config {
   const env = sources.env ?? {};
   const cwd = sources.cwd ?? process.cwd();
   const flags = parseFlags(sources.argv ?? []);
-  checkEnvVars(env);
 
-  const environment = flags.env ?? env.AGENTCORE_ENV ?? DEFAULT_ENVIRONMENT;
   const layers: unknown[] = [];
   if (environment !== DEFAULT_ENVIRONMENT) {
     layers.push(readEnvironmentFile(cwd, environment));
@@ -83,7 +121,11 @@ export function parseConfig(input: unknown): Config {
   return deepFreeze(result.data);
 }
 
-/** Names of the environments that have a file, plus the built-in default. */
+/**
+ * Names of the environments that have a file, plus the built-in default. A file named after a
+ * reserved word (`default.json` would never be read, `all.json` could never be chosen) is an
+ * error rather than a silently dead file.
+ */
 export function knownEnvironments(cwd: string): string[] {
   const dir = join(cwd, ENVIRONMENTS_DIR);
   const files = existsSync(dir)
@@ -91,6 +133,20 @@ export function knownEnvironments(cwd: string): string[] {
         .filter((file) => file.endsWith(".json"))
         .map((file) => file.slice(0, -".json".length))
     : [];
+  const reserved = files.filter((name) => RESERVED_ENVIRONMENTS.includes(name));
+  if (reserved.length > 0) {
+    throw new ConfigErrors(
+      reserved.map(
+        (name) =>
+          new ConfigError(
+            "CFG_ENV_FILE_RESERVED",
+            `${ENVIRONMENTS_DIR}/${name}.json`,
+            name,
+            `rename the file: ${RESERVED_ENVIRONMENTS.join(" and ")} are reserved environment names`,
+          ),
+      ),
+    );
+  }
   return [DEFAULT_ENVIRONMENT, ...files.sort()];
 }
 
@@ -153,7 +209,20 @@ function readEnvironmentFile(cwd: string, environment: string): unknown {
       ),
     ]);
   }
-  return readJsonFile(join(cwd, ENVIRONMENTS_DIR, `${environment}.json`), "environment");
+  const file = readJsonFile(join(cwd, ENVIRONMENTS_DIR, `${environment}.json`), "environment");
+  // Stack names, state keys and Atlantis projects are all `<tier>-<file name>`; a file that
+  // renamed its environment inside would synthesize stacks nobody asked for.
+  if (isPlainObject(file) && "environment" in file && file.environment !== environment) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_ENV_NAME_MISMATCH",
+        `${ENVIRONMENTS_DIR}/${environment}.json: environment`,
+        file.environment,
+        `leave it out, or set it to the file's name "${environment}"`,
+      ),
+    ]);
+  }
+  return file;
 }
 
 function readJsonFile(path: string, field: string): unknown {

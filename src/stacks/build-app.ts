@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { AppStack, networkRefsOf } from "./app-stack";
 import { DataStack } from "./data-stack";
 import { NetworkStack } from "./network-stack";
+import { StateStack } from "./state-stack";
 import type { TierStack } from "./tier-stack";
 
 export interface BuiltApp {
@@ -10,6 +11,8 @@ export interface BuiltApp {
   /** Every stack, in dependency order. */
   readonly stacks: readonly TierStack[];
   readonly network: NetworkStack;
+  /** The bootstrap stack creating the state bucket; applied first, by hand (README). */
+  readonly state: StateStack;
   readonly data: DataStack;
   readonly appTier: AppStack;
 }
@@ -21,6 +24,7 @@ export interface BuiltApp {
  */
 export function buildApp(config: Config, outdir: string): BuiltApp {
   const app = new App({ outdir, skipValidation: false });
+  const state = new StateStack(app, config);
   const network = new NetworkStack(app, config);
   const networkRefs = networkRefsOf(network);
   const data = new DataStack(app, config, {
@@ -28,5 +32,5 @@ export function buildApp(config: Config, outdir: string): BuiltApp {
     auroraSecurityGroupId: networkRefs.securityGroups.aurora,
   });
   const appTier = new AppStack(app, { config, network: networkRefs, data: data.refs });
-  return { app, stacks: [network, data, appTier], network, data, appTier };
+  return { app, stacks: [state, network, data, appTier], network, data, appTier, state };
 }

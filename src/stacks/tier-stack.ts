@@ -13,6 +13,16 @@ const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export type Tier = "network" | "data" | "app" | "state";
 
+export interface TierStackOptions {
+  /**
+   * Keep this stack's state locally instead of in the state bucket. Only the bootstrap stack
+   * does, and only until the bucket exists. Default: false.
+   */
+  readonly localState?: boolean;
+  /** Region of the stack's provider and ARNs. Default: `config.region`, the workload region. */
+  readonly region?: string;
+}
+
 /**
  * Base of every stack: one AWS provider with default tags, an S3 backend with native locking,
  * an {@link AccountContext}, and readable Terraform addresses.
@@ -28,18 +38,14 @@ export class TierStack extends TerraformStack {
   readonly account: AccountContext;
   private readonly addresses = new Map<string, string>();
 
-  constructor(
-    scope: Construct,
-    tier: Tier,
-    config: Config,
-    options: { localState?: boolean } = {},
-  ) {
+  constructor(scope: Construct, tier: Tier, config: Config, options: TierStackOptions = {}) {
     super(scope, `${tier}-${config.environment}`);
     this.config = config;
     this.tier = tier;
+    const region = options.region ?? config.region;
 
     new AwsProvider(this, "aws", {
-      region: config.region,
+      region,
       defaultTags: [{ tags: { ...config.tags, Environment: config.environment, Tier: tier } }],
     });
 
@@ -55,7 +61,7 @@ export class TierStack extends TerraformStack {
       this.addOverride("terraform.backend.s3.use_lockfile", true);
     }
 
-    this.account = new AccountContext(this, "account", config.region);
+    this.account = new AccountContext(this, "account", region);
   }
 
   protected allocateLogicalId(element: TerraformElement | Node): string {

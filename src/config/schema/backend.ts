@@ -21,6 +21,24 @@ export const backendSchema = z.strictObject({
     .default("agentcore"),
   /** The bucket's region; may differ from the workload region. Default: us-west-2. */
   region: z.string().default("us-west-2"),
+  /**
+   * Days the state bucket keeps a superseded state version before S3 deletes it. Old versions
+   * are how a corrupted or wrongly applied state is rolled back, so keep at least a sprint's
+   * worth. Default: 90. 1 to 3650.
+   */
+  noncurrentVersionDays: z
+    .number()
+    .int("must be a whole number of days")
+    .min(1, "must be at least 1 day (0 would keep no history to roll back to)")
+    .max(3650, "must be at most 3650 days (ten years)")
+    .default(90),
+  /**
+   * Keep the bootstrap stack's own state in the bucket it creates. Default: false, because the
+   * first apply cannot use a bucket that does not exist yet. Set it to true after that apply,
+   * re-synth, and run `terraform init -migrate-state` in the state stack's directory (README,
+   * "State bootstrap").
+   */
+  bootstrapStateInBucket: z.boolean().default(false),
 });
 
 export type BackendConfig = z.infer<typeof backendSchema>;

@@ -9,6 +9,7 @@ const customerId: ToolProperty = {
   description: "The customer's id",
   required: true,
   pattern: CUSTOMER_ID,
+  format: "1 to 64 letters, digits, underscores or hyphens",
   maxLength: 64,
 };
 
@@ -19,6 +20,7 @@ export const UPDATABLE_FIELDS: readonly ToolProperty[] = [
     type: "string",
     description: "Contact e-mail address",
     pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+    format: "name@domain.tld, without spaces",
     maxLength: 254,
   },
   {
@@ -26,6 +28,7 @@ export const UPDATABLE_FIELDS: readonly ToolProperty[] = [
     type: "string",
     description: "Contact phone number in E.164 form, e.g. +14155550100",
     pattern: /^\+[1-9]\d{6,14}$/,
+    format: "a plus sign, then 7 to 15 digits, the first not zero",
   },
   {
     name: "preferred_contact",

@@ -9,19 +9,28 @@
 /** The JSON-schema types the AgentCore gateway's inline tool schema supports. */
 export type PropertyType = "string" | "integer" | "number" | "boolean" | "object" | "array";
 
-export interface ToolProperty {
+interface BaseProperty {
   readonly name: string;
   readonly type: PropertyType;
   readonly description: string;
   /** The caller must send it (input) or the tool always returns it (output). Default: false. */
   readonly required?: boolean;
-  /** For strings: the value must match (checked by the handler, documented to the model). */
-  readonly pattern?: RegExp;
   /** For strings: allowed values. */
   readonly oneOf?: readonly string[];
   /** For strings: maximum length. */
   readonly maxLength?: number;
 }
+
+/**
+ * For strings: `pattern` is enforced by the handler; `format` says the same in words for the
+ * model. The regex itself never reaches Terraform: cdktf's HCL rendering does not escape
+ * backslashes, so a `\s` in a description would break the HCL exit path (see README).
+ */
+type Patterned =
+  | { readonly pattern: RegExp; readonly format: string }
+  | { readonly pattern?: undefined; readonly format?: undefined };
+
+export type ToolProperty = BaseProperty & Patterned;
 
 export interface ToolDefinition {
   /** Tool name as the agent sees it, after the gateway's `<target>___` prefix. */

@@ -14,6 +14,7 @@ export const LOOKUP_WARRANTY: ToolDefinition = {
       description: "Serial number printed on the product, e.g. SN-2024-000123",
       required: true,
       pattern: SERIAL_NUMBER,
+      format: "6 to 40 letters, digits or inner hyphens",
       maxLength: 40,
     },
   ],
