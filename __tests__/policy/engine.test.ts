@@ -242,7 +242,7 @@ describe("the policy report", () => {
 
   it("says so when nothing is suppressed", () => {
     expect(renderPolicyMarkdown({ ...result, suppressed: [] })).toContain(
-      "### Suppressions\n\nNone.",
+      "**Suppressions** (accepted findings, each with its reason):\n\nNone.",
     );
   });
 

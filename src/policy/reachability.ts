@@ -356,8 +356,6 @@ export function proveReachability(stacks: Stacks, config: Config): Reachability 
 /** The proof as Markdown: one table of what each workload reaches, then the verdicts. */
 export function renderReachabilityMarkdown(reachability: Reachability): string {
   const lines = [
-    "## Reachability",
-    "",
     `Computed from the synthesized JSON (VPC ${reachability.vpcCidrs.join(", ") || "none"}).`,
     "",
     "| workload | direction | reaches | port | effective | rule |",

@@ -20,8 +20,6 @@ export function renderRulesMarkdown(rules: readonly Rule[] = POLICY_PACK): strin
 /** Findings and suppressions of one synth, as Markdown for the report. */
 export function renderPolicyMarkdown(result: PolicyResult): string {
   const lines = [
-    "## Policy checks",
-    "",
     `${result.rulesRun} rules run; ${result.findings.length} finding(s) standing, ` +
       `${result.suppressed.length} suppressed.`,
     "",
@@ -35,7 +33,7 @@ export function renderPolicyMarkdown(result: PolicyResult): string {
     }
     lines.push("");
   }
-  lines.push("### Suppressions", "");
+  lines.push("**Suppressions** (accepted findings, each with its reason):", "");
   if (result.suppressed.length === 0) {
     lines.push("None.");
   } else {

@@ -1,4 +1,5 @@
 import { parseConfig } from "../../../src/config";
+import { LAMBDA_TRUST_SUPPRESSIONS } from "../../../src/config/schema/policy";
 import { ENDPOINT_PRICING } from "../../../src/ops/pricing";
 import { buildReport, REPORT_SECTIONS } from "../../../src/ops/report";
 import { endpointCost } from "../../../src/ops/report/sections/endpoint-cost";
@@ -126,7 +127,7 @@ describe("the outputs list", () => {
 
 describe("the report", () => {
   it("is the list of sections, in order, and takes extra sections without other changes", async () => {
-    const extra = { id: "reachability", title: "Reachability", render: () => ({ markdown: "ok" }) };
+    const extra = { id: "extra", title: "Extra", render: () => ({ markdown: "ok" }) };
     const report = await buildReport(parseConfig({}), {
       sections: [...REPORT_SECTIONS.filter((s) => s.id !== "topology"), extra],
     });
@@ -135,8 +136,42 @@ describe("the report", () => {
       "## Security-group matrix",
       "## VPC endpoint cost per month",
       "## Terraform outputs",
-      "## Reachability",
+      "## Reachability proof",
+      "## Policy checks and suppressions",
+      "## Extra",
     ]);
+  });
+
+  it("prints the reachability proof's verdicts and every suppression with its reason", async () => {
+    const markdown = (await buildReport(parseConfig({}))).files["report.md"];
+    expect(markdown).toContain("the computed matrix equals the declared one: **holds**");
+    expect(markdown).toMatch(/\| aurora \| — \| nothing \|/);
+    for (const suppression of LAMBDA_TRUST_SUPPRESSIONS) {
+      expect(markdown).toContain(`app-default/${suppression.address}`);
+    }
+    expect(markdown).toContain(LAMBDA_TRUST_SUPPRESSIONS[0].reason);
+  });
+
+  it("shows a broken verdict when a flow leaves the VPC", async () => {
+    const section = REPORT_SECTIONS.find((s) => s.id === "reachability")!;
+    const stacks = synthStacks();
+    const network = stacks["network-default"] as TerraformJson;
+    const egress = network.resource!.aws_vpc_security_group_egress_rule;
+    egress.security_groups_agent_runtime_to_endpoints = {
+      ...egress.security_groups_agent_runtime_to_endpoints,
+      referenced_security_group_id: undefined,
+      cidr_ipv4: "0.0.0.0/0",
+    };
+    const output = await section.render({
+      config: parseConfig({}),
+      environment: "default",
+      region: "us-west-2",
+      stacks: new StackSet(stacks),
+      pricing: PRICING,
+    });
+    expect(output.markdown).toContain(
+      "no path leaves the VPC except through the declared endpoints: **fails**",
+    );
   });
 
   it("writes an SVG diagram and is byte-identical when built twice", async () => {

@@ -6,6 +6,7 @@ import { ENDPOINT_PRICING, type EndpointPricing } from "../pricing";
 import type { ReportContext, ReportSection } from "./section";
 import { endpointCostSection } from "./sections/endpoint-cost";
 import { outputsSection } from "./sections/outputs";
+import { policySection, reachabilitySection } from "./sections/policy";
 import { securityGroupMatrixSection } from "./sections/security-group-matrix";
 import { topologySection } from "./sections/topology";
 import { StackSet } from "./terraform-json";
@@ -19,6 +20,8 @@ export const REPORT_SECTIONS: readonly ReportSection[] = [
   endpointCostSection,
   topologySection,
   outputsSection,
+  reachabilitySection,
+  policySection,
 ];
 
 /** Where `npm run report` writes, below the synth outdir: `cdktf.out/report/<env>/`. */
@@ -39,6 +42,7 @@ export async function buildReport(
 ): Promise<Report> {
   const { stacks } = render(config);
   const context: ReportContext = {
+    config,
     environment: config.environment,
     region: config.region,
     stacks: new StackSet(stacks),

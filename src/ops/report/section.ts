@@ -1,8 +1,11 @@
+import type { Config } from "../../config";
 import type { EndpointPricing } from "../pricing";
 import type { StackSet } from "./terraform-json";
 
 /** What every report section gets: the synthesized JSON of one environment. */
 export interface ReportContext {
+  /** The environment's validated config (the policy sections need its suppressions and matrix). */
+  readonly config: Config;
   readonly environment: string;
   readonly region: string;
   readonly stacks: StackSet;
