@@ -129,6 +129,23 @@ describe("the network stack", () => {
     }
   });
 
+  it("admits bearer-token (JWT) calls to the MCP runtime and the gateway, which SigV4 rules would deny", () => {
+    const bearer = (name: string) =>
+      (
+        follow(stack, resourcesOf(stack, "aws_vpc_endpoint")[name].policy).statement as {
+          sid: string;
+          actions: string[];
+        }[]
+      ).filter((s) => s.sid === "BearerTokenCallsToThisAccountsResources");
+    expect(bearer("interface_endpoints_bedrock_agentcore").map((s) => s.actions)).toEqual([
+      ["bedrock-agentcore:InvokeAgentRuntime"],
+    ]);
+    expect(bearer("interface_endpoints_bedrock_agentcore_gateway").map((s) => s.actions)).toEqual([
+      ["bedrock-agentcore:InvokeGateway"],
+    ]);
+    expect(bearer("interface_endpoints_logs")).toEqual([]);
+  });
+
   it("gives every endpoint a policy limited to this account and the catalogued actions", () => {
     const account = "${data.aws_caller_identity.account_caller.account_id}";
     for (const [name, endpoint] of Object.entries(resourcesOf(stack, "aws_vpc_endpoint"))) {
@@ -142,6 +159,19 @@ describe("the network stack", () => {
           expect(statement.resources).toEqual([
             "arn:${data.aws_partition.account_partition.partition}:s3:::prod-us-west-2-starport-layer-bucket/*",
           ]);
+          continue;
+        }
+        if (statement.sid === "BearerTokenCallsToThisAccountsResources") {
+          // OAuth calls carry no IAM principal: no account condition, so the resources must
+          // be this account's runtimes or gateways and nothing else.
+          expect(statement.condition).toBeUndefined();
+          for (const resource of statement.resources as string[]) {
+            expect(resource).toMatch(
+              new RegExp(
+                `:bedrock-agentcore:us-west-2:\\$\\{[^}]+account_id\\}:(runtime|gateway)/\\*$`,
+              ),
+            );
+          }
           continue;
         }
         expect(statement.condition).toEqual([
@@ -322,13 +352,12 @@ describe("VPC flow logs", () => {
 describe("state and addresses", () => {
   const stack = network();
 
-  it("keeps state in S3 with encryption and S3-native locking, no DynamoDB lock table", () => {
+  it("keeps state in S3 under the bucket's own KMS key (no SSE-S3 override), S3-native locking, no DynamoDB lock table", () => {
     const s3 = (stack.terraform as { backend: { s3: Record<string, unknown> } }).backend.s3;
     expect(s3).toEqual({
       bucket: "customer-support-agentcore-tfstate",
       key: "agentcore/default/network.tfstate",
       region: "us-west-2",
-      encrypt: true,
       use_lockfile: true,
     });
   });

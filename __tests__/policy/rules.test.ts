@@ -116,7 +116,7 @@ const bucket = {
 };
 const bucketRef = ref("aws_s3_bucket", "state");
 const backend = (extra: Block = {}): Block => ({
-  backend: { s3: { bucket: "b", key: "k", encrypt: true, use_lockfile: true, ...extra } },
+  backend: { s3: { bucket: "b", key: "k", use_lockfile: true, ...extra } },
 });
 const role = (trust: string) => ({
   aws_iam_role: { runner: { assume_role_policy: dataRef("aws_iam_policy_document", trust) } },
@@ -281,11 +281,20 @@ const CASES: Record<string, Case> = {
       {},
       {
         aws_iam_policy_document: {
-          p: document({
-            sid: "Get",
-            actions: ["dynamodb:GetItem"],
-            resources: ["arn:aws:dynamodb:::table/t"],
-          }),
+          p: document(
+            {
+              sid: "Get",
+              actions: ["dynamodb:GetItem"],
+              resources: ["arn:aws:dynamodb:::table/t"],
+            },
+            {
+              // A wildcard in a Deny only takes access away (the state bucket's TLS-only rule).
+              sid: "DenyPlainHttp",
+              effect: "Deny",
+              actions: ["s3:*"],
+              resources: ["arn:aws:s3:::b/*"],
+            },
+          ),
         },
       },
     ),
@@ -679,7 +688,11 @@ const CASES: Record<string, Case> = {
     address: `${STACK}/aws_s3_bucket.state`,
   },
   "TF-001": {
-    violating: stacksOf({}, {}, backend({ use_lockfile: undefined, dynamodb_table: "locks" })),
+    violating: stacksOf(
+      {},
+      {},
+      backend({ use_lockfile: undefined, dynamodb_table: "locks", encrypt: true }),
+    ),
     passing: stacksOf({}, {}, backend()),
     address: `${STACK}/terraform.backend.s3`,
   },
@@ -735,5 +748,21 @@ describe.each(POLICY_PACK.map((rule) => [rule.id, rule] as const))("rule %s", (i
 
   it("passes the compliant fixture", () => {
     expect(rule.check(fixture.passing, context)).toEqual([]);
+  });
+});
+
+describe("rule TF-001 on state encryption", () => {
+  const rule = POLICY_PACK.find((candidate) => candidate.id === "TF-001")!;
+
+  it("flags encrypt = true without kms_key_id, which would replace the bucket's KMS key with SSE-S3", () => {
+    const findings = rule.check(stacksOf({}, {}, backend({ encrypt: true })), context);
+    expect(findings.map((finding) => finding.message)).toEqual([
+      "encrypt = true without kms_key_id forces SSE-S3 over the bucket's KMS key",
+    ]);
+  });
+
+  it("accepts encrypt with an explicit kms_key_id", () => {
+    const withKey = backend({ encrypt: true, kms_key_id: "arn:aws:kms:us-west-2:1:key/k" });
+    expect(rule.check(stacksOf({}, {}, withKey), context)).toEqual([]);
   });
 });

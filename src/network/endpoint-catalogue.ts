@@ -24,6 +24,16 @@ export interface EndpointService {
    * own on `*`, so the scoped actions above are never widened to every resource.
    */
   readonly unscopedActions?: readonly string[];
+  /**
+   * Calls that arrive with an OAuth bearer token instead of SigV4 (the MCP runtime's and the
+   * gateway's JWT inbound auth). Such a request has no IAM principal, so `aws:PrincipalAccount`
+   * cannot match; AgentCore's PrivateLink guide requires `Principal: "*"` without it. They get
+   * a statement of their own, still limited to these actions on this account's resources.
+   */
+  readonly bearerToken?: {
+    readonly actions: readonly string[];
+    readonly resources: readonly string[];
+  };
 }
 
 const ACCOUNT_ARN = (service: string) => `arn:\${partition}:${service}:\${region}:\${account}:*`;
@@ -56,11 +66,21 @@ export const INTERFACE_ENDPOINT_CATALOGUE: Readonly<Record<string, EndpointServi
       "bedrock-agentcore:GetResourceOauth2Token",
     ],
     resources: [ACCOUNT_ARN("bedrock-agentcore")],
+    // The agent calls the MCP runtime with a Cognito access token (JWT inbound auth).
+    bearerToken: {
+      actions: ["bedrock-agentcore:InvokeAgentRuntime"],
+      resources: ["arn:${partition}:bedrock-agentcore:${region}:${account}:runtime/*"],
+    },
   },
   "bedrock-agentcore.gateway": {
     purpose: "AgentCore gateway invocation (MCP tools backed by Lambda)",
     actions: ["bedrock-agentcore:InvokeGateway"],
     resources: [ACCOUNT_ARN("bedrock-agentcore")],
+    // The gateway's inbound auth is CUSTOM_JWT: calls carry a bearer token, not SigV4.
+    bearerToken: {
+      actions: ["bedrock-agentcore:InvokeGateway"],
+      resources: ["arn:${partition}:bedrock-agentcore:${region}:${account}:gateway/*"],
+    },
   },
   "ecr.api": {
     purpose: "ECR authentication and image metadata for runtime cold starts",

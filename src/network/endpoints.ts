@@ -102,7 +102,9 @@ export interface InterfaceEndpointsProps {
 /**
  * One interface endpoint per configured service, each with an ENI in every subnet, private DNS
  * on, the shared endpoint security group, and a policy admitting only this account's callers,
- * only the actions the workloads use (see the endpoint catalogue).
+ * only the actions the workloads use (see the endpoint catalogue). Calls authenticated by an
+ * OAuth bearer token carry no IAM principal; for those, the catalogue names the actions and the
+ * account-owned resources instead.
  */
 export class InterfaceEndpoints extends Construct {
   /** Endpoints by service suffix, e.g. `bedrock-runtime`. */
@@ -140,6 +142,16 @@ export class InterfaceEndpoints extends Construct {
                   // These actions take no resource; `*` is the only value IAM accepts.
                   resources: ["*"],
                   conditions: sameAccount(account),
+                },
+              ]
+            : []),
+          ...(entry.bearerToken
+            ? [
+                {
+                  sid: "BearerTokenCallsToThisAccountsResources",
+                  principals: ANYONE,
+                  actions: entry.bearerToken.actions,
+                  resources: entry.bearerToken.resources.map((pattern) => account.fill(pattern)),
                 },
               ]
             : []),

@@ -54,7 +54,9 @@ export class TierStack extends TerraformStack {
         bucket: config.backend.bucket,
         key: `${config.backend.keyPrefix}/${config.environment}/${tier}.tfstate`,
         region: config.backend.region,
-        encrypt: true,
+        // No `encrypt`: without kms_key_id, Terraform's S3 client would send an explicit AES256
+        // (SSE-S3) header, overriding the state bucket's default SSE-KMS with its own key. Left
+        // unset, every state and lock object is encrypted by the bucket default with that key.
       });
       // cdktf 0.21's S3Backend has no lock-file option (cdk-terrain #233) and the DynamoDB lock
       // table is deprecated, so S3-native locking is switched on by an override.

@@ -11,38 +11,12 @@ import { CustomerManagedKey } from "../shared/kms-key";
 import { policyDocument } from "../shared/policy-document";
 
 /**
- * Every S3 action the Terraform S3 backend performs on state, plus every action that could
- * weaken the bucket. The TLS-only statement denies these when the request is not over TLS.
- *
- * Listed instead of `s3:*`, because no policy in this project names a wildcard action. The
- * list covers the backend's own calls (state objects, their versions and the `.tflock` lock
- * object) and the calls that read or change the bucket's protection. A test checks every name
- * against the IAM catalogue; add to it when something new reads or writes the bucket.
+ * The TLS-only statement denies every S3 action (`s3:*`) on the bucket when the request is not
+ * over TLS. This is the one wildcard action in the project, and it is in a Deny: a wildcard in
+ * a Deny can only take access away, and a listed set would leave every unlisted action (and
+ * every action AWS adds later) open to plain HTTP. Policy rule IAM-001 allows exactly that case.
  */
-export const STATE_BUCKET_TLS_ONLY_ACTIONS = [
-  "s3:AbortMultipartUpload",
-  "s3:DeleteBucket",
-  "s3:DeleteBucketPolicy",
-  "s3:DeleteObject",
-  "s3:DeleteObjectVersion",
-  "s3:GetBucketPolicy",
-  "s3:GetBucketVersioning",
-  "s3:GetEncryptionConfiguration",
-  "s3:GetLifecycleConfiguration",
-  "s3:GetObject",
-  "s3:GetObjectVersion",
-  "s3:ListBucket",
-  "s3:ListBucketMultipartUploads",
-  "s3:ListBucketVersions",
-  "s3:ListMultipartUploadParts",
-  "s3:PutBucketOwnershipControls",
-  "s3:PutBucketPolicy",
-  "s3:PutBucketPublicAccessBlock",
-  "s3:PutBucketVersioning",
-  "s3:PutEncryptionConfiguration",
-  "s3:PutLifecycleConfiguration",
-  "s3:PutObject",
-] as const;
+const EVERY_S3_ACTION = "s3:*";
 
 /** Days after which S3 discards the parts of an upload that never completed. */
 export const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
@@ -129,7 +103,7 @@ export class StateBucket extends Construct {
           sid: "DenyRequestsWithoutTls",
           effect: "Deny",
           principals: [{ type: "*", identifiers: ["*"] }],
-          actions: STATE_BUCKET_TLS_ONLY_ACTIONS,
+          actions: [EVERY_S3_ACTION],
           resources: [this.bucket.arn, `${this.bucket.arn}/*`],
           conditions: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
         },
