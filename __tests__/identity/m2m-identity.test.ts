@@ -91,4 +91,12 @@ describe("the machine-to-machine identity", () => {
       lifecycle: { prevent_destroy: false },
     });
   });
+
+  it("creates the AgentCore credential providers only after the hosted domain their token endpoint lives on", () => {
+    for (const provider of Object.values(
+      resourcesOf(app, "aws_bedrockagentcore_oauth2_credential_provider"),
+    )) {
+      expect(provider.depends_on).toEqual(["aws_cognito_user_pool_domain.identity_domain"]);
+    }
+  });
 });

@@ -45,6 +45,9 @@ export class CredentialProviders extends Construct {
             ],
           },
         ],
+        // The discovery document names the hosted domain's token endpoint, which exists only
+        // once the domain does; nothing else in the references orders the two.
+        dependsOn: [props.identity.domain],
       });
     }
     this.providers = providers;

@@ -19,13 +19,14 @@ function sameAccount(account: AccountContext) {
 
 const ANYONE = [{ type: "*" as const, identifiers: ["*"] }];
 
-/** DynamoDB item operations the MCP runtime and the gateway Lambdas perform. */
+/**
+ * DynamoDB item operations the MCP runtime and the gateway Lambdas perform: exactly the union of
+ * their roles' DynamoDB actions (a test keeps the two equal), so the endpoint admits nothing
+ * the workloads do not use.
+ */
 export const DYNAMODB_ENDPOINT_ACTIONS = [
   "dynamodb:BatchGetItem",
-  "dynamodb:ConditionCheckItem",
-  "dynamodb:DescribeTable",
   "dynamodb:GetItem",
-  "dynamodb:PutItem",
   "dynamodb:Query",
   "dynamodb:UpdateItem",
 ] as const;
