@@ -32,6 +32,43 @@ export interface FlowRule {
   readonly purpose: string;
 }
 
+/** One egress row of the matrix, granted to each group in `from`. */
+interface EgressGrant {
+  /** Suffix of the rule ids (`<group>-to-<to>`); part of Terraform addresses, never rename. */
+  readonly to: string;
+  readonly from: readonly GroupName[];
+  readonly peer: Peer;
+  readonly purpose: string;
+  /** Present when a config switch decides the row. */
+  readonly enabled?: (config: Config) => boolean;
+}
+
+/** Every egress the workloads have: TLS to AWS APIs, nothing else. */
+const EGRESS_GRANTS: readonly EgressGrant[] = [
+  {
+    to: "endpoints",
+    from: ["agent-runtime", "mcp-runtime", "gateway-lambda"],
+    peer: { kind: "group", group: "endpoints" },
+    purpose:
+      "AWS APIs (Bedrock, AgentCore, ECR, logs, secrets, KMS, X-Ray) via interface endpoints",
+  },
+  {
+    to: "dynamodb",
+    from: ["mcp-runtime", "gateway-lambda"],
+    peer: { kind: "prefix-list", service: "dynamodb" },
+    purpose: "DynamoDB tables via the gateway endpoint",
+  },
+  {
+    // Seed gap: ECR serves image layers from S3, through the S3 gateway endpoint, but the seed
+    // has no S3 egress rule. Only the container runtimes pull images; Lambdas ship as zips.
+    to: "s3",
+    from: ["agent-runtime", "mcp-runtime"],
+    peer: { kind: "prefix-list", service: "s3" },
+    purpose: "ECR image layers from S3 via the gateway endpoint (network.imageLayerEgress)",
+    enabled: (config) => config.network.imageLayerEgress,
+  },
+];
+
 /**
  * The security-group matrix, as declared data. The constructs turn exactly these rows into
  * `aws_vpc_security_group_{ingress,egress}_rule` resources; the tests and the reachability
@@ -53,38 +90,16 @@ export function declaredMatrix(config: Config): FlowRule[] {
     },
   ];
 
-  for (const group of ["agent-runtime", "mcp-runtime", "gateway-lambda"] as const) {
-    rules.push({
-      id: `${group}-to-endpoints`,
-      group,
-      direction: "egress",
-      peer: { kind: "group", group: "endpoints" },
-      port: "HTTPS",
-      purpose:
-        "AWS APIs (Bedrock, AgentCore, ECR, logs, secrets, KMS, X-Ray) via interface endpoints",
-    });
-  }
-  for (const group of ["mcp-runtime", "gateway-lambda"] as const) {
-    rules.push({
-      id: `${group}-to-dynamodb`,
-      group,
-      direction: "egress",
-      peer: { kind: "prefix-list", service: "dynamodb" },
-      port: "HTTPS",
-      purpose: "DynamoDB tables via the gateway endpoint",
-    });
-  }
-  if (config.network.imageLayerEgress) {
-    // Seed gap: ECR serves image layers from S3, through the S3 gateway endpoint, but the seed
-    // has no S3 egress rule. Only the container runtimes pull images; Lambdas ship as zips.
-    for (const group of ["agent-runtime", "mcp-runtime"] as const) {
+  for (const grant of EGRESS_GRANTS) {
+    if (grant.enabled && !grant.enabled(config)) continue;
+    for (const group of grant.from) {
       rules.push({
-        id: `${group}-to-s3`,
+        id: `${group}-to-${grant.to}`,
         group,
         direction: "egress",
-        peer: { kind: "prefix-list", service: "s3" },
+        peer: grant.peer,
         port: "HTTPS",
-        purpose: "ECR image layers from S3 via the gateway endpoint (network.imageLayerEgress)",
+        purpose: grant.purpose,
       });
     }
   }
