@@ -99,7 +99,9 @@ describe("the AgentCore runtimes", () => {
       ]);
     }
     const { app: bare } = synthApp({
-      app: { agentcore: { runtimes: { mcp: { imageTag: "2" } } } },
+      app: {
+        agentcore: { runtimes: { mcp: { idleTimeoutSeconds: null, maxLifetimeSeconds: null } } },
+      },
     });
     const mcp = resourcesOf(bare, "aws_bedrockagentcore_agent_runtime").mcp_runtime_runtime;
     expect(mcp).not.toHaveProperty("lifecycle_configuration");

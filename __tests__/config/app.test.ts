@@ -96,18 +96,27 @@ describe("app configuration validation", () => {
 
   it("rejects one session timeout without the other (PITFALLS P5)", () => {
     expect(
-      codesAndFields({ app: { agentcore: { runtimes: { mcp: { idleTimeoutSeconds: 600 } } } } }),
+      codesAndFields({ app: { agentcore: { runtimes: { mcp: { maxLifetimeSeconds: null } } } } }),
     ).toEqual([["CFG_RUNTIME_LIFECYCLE_PARTIAL", "app.agentcore.runtimes.mcp.maxLifetimeSeconds"]]);
     expect(
-      codesAndFields({ app: { agentcore: { runtimes: { agent: { maxLifetimeSeconds: 600 } } } } }),
+      codesAndFields({ app: { agentcore: { runtimes: { agent: { idleTimeoutSeconds: null } } } } }),
     ).toEqual([
       ["CFG_RUNTIME_LIFECYCLE_PARTIAL", "app.agentcore.runtimes.agent.idleTimeoutSeconds"],
     ]);
   });
 
-  it("accepts neither session timeout, leaving AgentCore's defaults", () => {
+  it("keeps both session timeouts when another runtime setting is overridden", () => {
     const config = parseConfig({ app: { agentcore: { runtimes: { mcp: { imageTag: "2.0" } } } } });
-    expect(config.app.agentcore.runtimes.mcp.idleTimeoutSeconds).toBeUndefined();
+    expect(config.app.agentcore.runtimes.mcp).toMatchObject({
+      idleTimeoutSeconds: 900,
+      maxLifetimeSeconds: 28_800,
+    });
+  });
+
+  it("accepts both session timeouts as null, leaving AgentCore's defaults", () => {
+    const runtimes = { mcp: { idleTimeoutSeconds: null, maxLifetimeSeconds: null } };
+    const config = parseConfig({ app: { agentcore: { runtimes } } });
+    expect(config.app.agentcore.runtimes.mcp.idleTimeoutSeconds).toBeNull();
   });
 
   it("rejects an idle timeout above the maximum lifetime", () => {

@@ -2,6 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ConfigErrors, loadConfig, parseConfig, type ConfigInput } from "../../src/config";
+import { loadConfigs } from "../../src/config/load";
 
 /** The codes of the errors that parsing `input` raises; fails the test if it parses. */
 function errorsOf(input: unknown): { code: string; field: string; message: string }[] {
@@ -133,6 +134,15 @@ describe("configuration validation", () => {
     expect(error.message).toContain("AGENTCORE_STATE_BUCKET");
   });
 
+  it.each(["192.168.1.1", "a..b-bucket", "xn--bucket", "state-s3alias", "my.-bucket"])(
+    "rejects the state bucket name %s, which S3 refuses",
+    (bucket) => {
+      const [error] = errorsOf({ backend: { bucket } });
+      expect(error).toMatchObject({ code: "CFG_INVALID", field: "backend.bucket" });
+      expect(error.message).toContain("breaks an S3 naming rule");
+    },
+  );
+
   it("rejects misspelt keys instead of ignoring them", () => {
     const [error] = errorsOf({ network: { vpcCIDR: "10.0.0.0/16" } });
     expect(error).toMatchObject({ code: "CFG_UNKNOWN_KEY", field: "network.vpcCIDR" });
@@ -154,6 +164,14 @@ describe("configuration sources", () => {
   );
   writeFileSync(join(root, "extra.json"), JSON.stringify({ namePrefix: "extra" }));
   writeFileSync(join(root, "broken.json"), "{ not json");
+  writeFileSync(join(root, "rename.json"), JSON.stringify({ environment: "qa" }));
+  writeFileSync(join(root, "proto.json"), '{"__proto__": {"region": "eu-west-1"}}');
+  const prodFile = join(root, "config", "environments", "prod.json");
+  writeFileSync(prodFile, JSON.stringify({ backend: { bucket: "shared-state" } }));
+  writeFileSync(
+    join(root, "config", "environments", "qb.json"),
+    JSON.stringify({ backend: { bucket: "shared-state" } }),
+  );
 
   it("layers an environment file, an extra file and the bucket variable over the defaults", () => {
     const config = loadConfig({
@@ -170,7 +188,7 @@ describe("configuration sources", () => {
 
   it("rejects an unknown environment, listing the known ones", () => {
     expect(() => loadConfig({ cwd: root, env: { AGENTCORE_ENV: "staging" } })).toThrow(
-      /CFG_ENV_UNKNOWN_NAME.*known environments: default, qa/,
+      /CFG_ENV_UNKNOWN_NAME.*known environments: default, prod, qa, qb/,
     );
   });
 
@@ -193,6 +211,43 @@ describe("configuration sources", () => {
     );
     expect(() => loadConfig({ cwd: root, argv: ["--config=broken.json"] })).toThrow(
       /CFG_FILE_NOT_JSON/,
+    );
+  });
+
+  it("refuses a config file that renames the environment, so dev settings cannot overwrite prod's stacks", () => {
+    expect(() => loadConfig({ cwd: root, argv: ["--config", "rename.json"] })).toThrow(
+      /CFG_ENV_NAME_MISMATCH.*got "qa".*chosen by --env or AGENTCORE_ENV \(here "default"\)/,
+    );
+    expect(() =>
+      loadConfig({ cwd: root, argv: ["--env", "prod"], env: { AGENTCORE_CONFIG: "rename.json" } }),
+    ).toThrow(/CFG_ENV_NAME_MISMATCH/);
+    expect(
+      loadConfig({ cwd: root, argv: ["--env", "qa", "--config", "rename.json"] }).environment,
+    ).toBe("qa");
+  });
+
+  it("refuses __proto__ in a config file instead of letting it change the defaults", () => {
+    expect(() => loadConfig({ cwd: root, argv: ["--config", "proto.json"] })).toThrow(
+      /CFG_UNKNOWN_KEY.*__proto__/,
+    );
+  });
+
+  it("refuses a flag given twice", () => {
+    expect(() => loadConfig({ cwd: root, argv: ["--env", "qa", "--env=prod"] })).toThrow(
+      /CFG_FLAG_REPEATED.*\["qa","prod"\]/,
+    );
+  });
+
+  it("refuses one state bucket for every environment, and two environments sharing one", () => {
+    expect(() =>
+      loadConfigs({
+        cwd: root,
+        argv: ["--env", "all"],
+        env: { AGENTCORE_STATE_BUCKET: "b-state" },
+      }),
+    ).toThrow(/CFG_BUCKET_FOR_ALL/);
+    expect(() => loadConfigs({ cwd: root, argv: ["--env", "all"] })).toThrow(
+      /CFG_BUCKET_SHARED.*qb: backend.bucket.*"prod"/,
     );
   });
 });

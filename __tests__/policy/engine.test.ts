@@ -111,6 +111,18 @@ describe("the policy engine", () => {
     ]);
   });
 
+  it("rejects the same suppression twice", () => {
+    const once = {
+      rule: "NET-001",
+      address: NAT_ADDRESS,
+      reason: "a long enough reason for the test",
+    };
+    const config = withSuppressions([once, { ...once, reason: "another long enough reason here" }]);
+    expect(codes(() => checkPolicy(NAT, config))).toEqual([
+      "CFG_SUPPRESSION_DUPLICATE policy.suppressions[1]",
+    ]);
+  });
+
   it("rejects a suppression whose address matches no finding of its rule", () => {
     const config = withSuppressions([
       {

@@ -44,7 +44,7 @@ export function environmentOrOmit(
 /** PITFALLS P5: both timeouts or neither (config validation guarantees one of the two). */
 function lifecycleOf(runtime: RuntimeConfig) {
   const { idleTimeoutSeconds, maxLifetimeSeconds } = runtime;
-  if (idleTimeoutSeconds === undefined || maxLifetimeSeconds === undefined) return undefined;
+  if (idleTimeoutSeconds === null || maxLifetimeSeconds === null) return undefined;
   return [{ idleRuntimeSessionTimeout: idleTimeoutSeconds, maxLifetime: maxLifetimeSeconds }];
 }
 

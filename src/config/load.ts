@@ -70,9 +70,39 @@ export function loadConfig(sources: ConfigSources = {}): Config {
 export function loadConfigs(sources: ConfigSources = {}): Config[] {
   const environment = requestedEnvironment(sources);
   if (environment !== ALL_ENVIRONMENTS) return [loadEnvironment(sources, environment)];
-  return knownEnvironments(sources.cwd ?? process.cwd()).map((name) =>
+  if (sources.env?.AGENTCORE_STATE_BUCKET !== undefined) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_BUCKET_FOR_ALL",
+        "AGENTCORE_STATE_BUCKET",
+        sources.env.AGENTCORE_STATE_BUCKET,
+        "names one bucket, but every environment keeps its own state bucket; " +
+          "unset it with --env all, or synthesize one environment",
+      ),
+    ]);
+  }
+  const configs = knownEnvironments(sources.cwd ?? process.cwd()).map((name) =>
     loadEnvironment(sources, name),
   );
+  const owners = new Map<string, string>();
+  const shared: ConfigError[] = [];
+  for (const config of configs) {
+    const owner = owners.get(config.backend.bucket);
+    if (owner !== undefined) {
+      shared.push(
+        new ConfigError(
+          "CFG_BUCKET_SHARED",
+          `${config.environment}: backend.bucket`,
+          config.backend.bucket,
+          `is already the state bucket of "${owner}"; each environment needs its own ` +
+            "(its state stack creates it)",
+        ),
+      );
+    }
+    owners.set(config.backend.bucket, config.environment);
+  }
+  if (shared.length > 0) throw new ConfigErrors(shared);
+  return configs;
 }
 
 /** The environment the flags or variables ask for; checks both first. */
@@ -107,6 +137,19 @@ function loadEnvironment(sources: ConfigSources, environment: string): Config {
     (merged, layer) => deepMerge(merged, layer),
     environment === DEFAULT_ENVIRONMENT ? {} : { environment },
   );
+  // Stack names, state keys and the outdir are all derived from the environment's name; a layer
+  // that renamed it would write one environment's settings over another's stacks.
+  if (input.environment !== undefined && input.environment !== environment) {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_ENV_NAME_MISMATCH",
+        "environment",
+        input.environment,
+        `the environment is chosen by --env or AGENTCORE_ENV (here "${environment}"); ` +
+          "a config file may not rename it: leave the key out",
+      ),
+    ]);
+  }
   return parseConfig(input);
 }
 
@@ -169,6 +212,16 @@ function parseFlags(argv: readonly string[]): Flags {
     if (value === undefined || value === "") {
       throw new ConfigErrors([
         new ConfigError("CFG_FLAG_VALUE", name, value, `${name} needs a value, e.g. ${name}=dev`),
+      ]);
+    }
+    if (flags[key] !== undefined) {
+      throw new ConfigErrors([
+        new ConfigError(
+          "CFG_FLAG_REPEATED",
+          name,
+          [flags[key], value],
+          `give ${name} once (the last one would otherwise win silently)`,
+        ),
       ]);
     }
     flags[key] = value;
@@ -284,6 +337,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
+const FORBIDDEN_KEYS = ["__proto__", "constructor", "prototype"];
+
 /** Objects merge key by key; arrays and scalars from the later layer replace earlier ones. */
 function deepMerge(base: Record<string, unknown>, layer: unknown): Record<string, unknown> {
   if (!isPlainObject(layer)) {
@@ -293,6 +348,13 @@ function deepMerge(base: Record<string, unknown>, layer: unknown): Record<string
   }
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(layer)) {
+    // JSON.parse makes `__proto__` an own key; assigning it would swap the object's prototype
+    // and smuggle settings past the strict schema.
+    if (FORBIDDEN_KEYS.includes(key)) {
+      throw new ConfigErrors([
+        new ConfigError("CFG_UNKNOWN_KEY", key, value, "is not a setting; remove it"),
+      ]);
+    }
     const previous = merged[key];
     merged[key] =
       isPlainObject(previous) && isPlainObject(value) ? deepMerge(previous, value) : value;

@@ -99,18 +99,18 @@ function validateModel(config: Config): ConfigError[] {
 /** PITFALLS P5: one timeout alone drifts on every plan; idle above max can never fire. */
 function validateLifecycle(field: string, runtime: RuntimeConfig): ConfigError[] {
   const { idleTimeoutSeconds: idle, maxLifetimeSeconds: max } = runtime;
-  if ((idle === undefined) !== (max === undefined)) {
+  if ((idle === null) !== (max === null)) {
     return [
       new ConfigError(
         "CFG_RUNTIME_LIFECYCLE_PARTIAL",
-        idle === undefined ? `${field}.idleTimeoutSeconds` : `${field}.maxLifetimeSeconds`,
-        undefined,
-        "set both idleTimeoutSeconds and maxLifetimeSeconds, or neither (one alone drifts: " +
-          "terraform-provider-aws #45290)",
+        idle === null ? `${field}.idleTimeoutSeconds` : `${field}.maxLifetimeSeconds`,
+        null,
+        "set both idleTimeoutSeconds and maxLifetimeSeconds, or both to null for AgentCore's " +
+          "defaults (one alone drifts: terraform-provider-aws #45290)",
       ),
     ];
   }
-  if (idle !== undefined && max !== undefined && idle > max) {
+  if (idle !== null && max !== null && idle > max) {
     return [
       new ConfigError(
         "CFG_RUNTIME_IDLE_ABOVE_MAX",

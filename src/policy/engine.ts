@@ -76,8 +76,22 @@ export function validateSuppressions(
   rules: readonly Rule[] = POLICY_PACK,
 ): ConfigError[] {
   const ids = new Set(rules.map((rule) => rule.id));
+  const seen = new Map<string, number>();
   return suppressions.flatMap((suppression, index) => {
     const at = `policy.suppressions[${index}]`;
+    const key = `${suppression.rule} ${suppression.address}`;
+    const twin = seen.get(key);
+    seen.set(key, index);
+    if (twin !== undefined) {
+      return [
+        new ConfigError(
+          "CFG_SUPPRESSION_DUPLICATE",
+          at,
+          key,
+          `repeats policy.suppressions[${twin}]; keep one, with the better reason`,
+        ),
+      ];
+    }
     if (!ids.has(suppression.rule)) {
       return [
         new ConfigError(

@@ -80,16 +80,18 @@ export const identitySchema = z.strictObject({
   accessTokenMinutes: z.number().int().min(5).max(1440).default(60),
 });
 
+const sessionSeconds = z.number().int().min(SESSION_SECONDS.min).max(SESSION_SECONDS.max);
+
 const runtimeSchema = z.strictObject({
   /** Image tag deployed from the runtime's ECR repository (tags are immutable). Default: `1.0.0`. */
   imageTag: z.string().regex(IMAGE_TAG, "must be a valid image tag").default("1.0.0"),
   /**
-   * Seconds an idle session lives. Set both timeouts or neither (PITFALLS P5: one alone drifts).
-   * Default: 900, AgentCore's own default, written down so both are set.
+   * Seconds an idle session lives. Both timeouts are always set (PITFALLS P5: one alone drifts);
+   * `null` for both leaves AgentCore's defaults and omits the block. Default: 900.
    */
-  idleTimeoutSeconds: z.number().int().min(SESSION_SECONDS.min).max(SESSION_SECONDS.max).optional(),
-  /** Longest a session may live, in seconds. Default: 28800, AgentCore's own default. */
-  maxLifetimeSeconds: z.number().int().min(SESSION_SECONDS.min).max(SESSION_SECONDS.max).optional(),
+  idleTimeoutSeconds: sessionSeconds.nullable().default(900),
+  /** Longest a session may live, in seconds; `null` together with the idle timeout. Default: 28800. */
+  maxLifetimeSeconds: sessionSeconds.nullable().default(28_800),
 });
 
 const toolSchema = z.strictObject({
@@ -118,9 +120,9 @@ export const agentcoreSchema = z.strictObject({
   runtimes: z
     .strictObject({
       /** The agent (HTTP protocol) in the agent-runtime subnet. */
-      agent: runtimeSchema.prefault({ idleTimeoutSeconds: 900, maxLifetimeSeconds: 28_800 }),
+      agent: runtimeSchema.prefault({}),
       /** The MCP server (MCP protocol) in the mcp-runtime subnet. */
-      mcp: runtimeSchema.prefault({ idleTimeoutSeconds: 900, maxLifetimeSeconds: 28_800 }),
+      mcp: runtimeSchema.prefault({}),
     })
     .prefault({}),
   /** Images each ECR repository keeps; older ones expire. Default: 30. */

@@ -2,6 +2,13 @@ import { z } from "zod";
 
 /** S3 bucket naming rules (the subset that matters for a state bucket). */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** The rest of S3's general-purpose bucket naming rules, each a pattern a name must not match. */
+const BUCKET_NAME_FORBIDDEN = [
+  /^\d{1,3}(\.\d{1,3}){3}$/,
+  /\.\.|\.-|-\./,
+  /^(xn--|sthree-|amzn-s3-demo-)/,
+  /(-s3alias|--ol-s3|--x-s3)$/,
+];
 
 /**
  * Where Terraform keeps state. Every stack gets `<keyPrefix>/<environment>/<stack>.tfstate` in
@@ -13,6 +20,11 @@ export const backendSchema = z.strictObject({
     .string({ message: "the state bucket is required" })
     .min(1, "the state bucket is required; set backend.bucket or AGENTCORE_STATE_BUCKET")
     .regex(BUCKET_NAME, "must be a valid S3 bucket name (3-63 of a-z, 0-9, '.', '-')")
+    .refine((name) => !BUCKET_NAME_FORBIDDEN.some((rule) => rule.test(name)), {
+      message:
+        "breaks an S3 naming rule: no IP-address form, no '..', '.-' or '-.', no prefix " +
+        "'xn--', 'sthree-' or 'amzn-s3-demo-', no suffix '-s3alias', '--ol-s3' or '--x-s3'",
+    })
     .default("customer-support-agentcore-tfstate"),
   /** Folder inside the bucket. Default: `agentcore`. */
   keyPrefix: z
