@@ -145,6 +145,20 @@ describe("environment selection", () => {
   });
 });
 
+describe("an environment file written before subnets were pinned by AZ ID", () => {
+  it("is refused with the migration hint, not an unknown-key error", () => {
+    const subnets = loadConfig({ cwd: ROOT, argv: ["--env", "dev"] }).network.subnets.map(
+      ({ azId: _, ...subnet }, index) => ({ ...subnet, az: `us-west-2${"abc"[index]}` }),
+    );
+    const root = projectWith({ "qa.json": { network: { vpcCidr: "10.10.0.0/16", subnets } } });
+    expect(codesOf(() => loadConfig({ cwd: root, argv: ["--env", "qa"] }))).toEqual([
+      "CFG_AZ_NAME_NOT_ID",
+      "CFG_AZ_NAME_NOT_ID",
+      "CFG_AZ_NAME_NOT_ID",
+    ]);
+  });
+});
+
 describe("state bucket settings", () => {
   it("reject a noncurrent-version retention outside 1 to 3650 whole days", () => {
     for (const days of [0, 3651, 1.5]) {

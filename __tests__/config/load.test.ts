@@ -32,10 +32,10 @@ describe("configuration defaults", () => {
     const config = parseConfig({});
     expect(config.region).toBe("us-west-2");
     expect(config.network.vpcCidr).toBe("10.0.0.0/16");
-    expect(config.network.subnets.map((s) => [s.role, s.cidr, s.az])).toEqual([
-      ["agent-runtime", "10.0.3.0/24", "us-west-2a"],
-      ["data", "10.0.4.0/24", "us-west-2b"],
-      ["mcp-runtime", "10.0.1.0/24", "us-west-2c"],
+    expect(config.network.subnets.map((s) => [s.role, s.cidr, s.azId])).toEqual([
+      ["agent-runtime", "10.0.3.0/24", "usw2-az1"],
+      ["data", "10.0.4.0/24", "usw2-az2"],
+      ["mcp-runtime", "10.0.1.0/24", "usw2-az3"],
     ]);
     expect(config.network.interfaceEndpoints).toHaveLength(12);
     expect(config.protectStatefulResources).toBe(true);
@@ -85,20 +85,42 @@ describe("configuration validation", () => {
     expect(error.message).toContain("network.subnets[0].cidr 10.0.3.0/24");
   });
 
-  it("rejects two roles in one AZ", () => {
-    const [error] = errorsOf(withSubnet(1, { az: "us-west-2a" }));
-    expect(error).toMatchObject({ code: "CFG_AZ_DUPLICATE", field: "network.subnets[1].az" });
+  it.each([
+    ["two roles in one AZ", 1, "usw2-az1", "CFG_AZ_DUPLICATE", "network.subnets[0] is already in"],
+    ["an AZ ID of another region", 0, "use1-az1", "CFG_AZ_NOT_IN_REGION", "usw2-az1, usw2-az2"],
+    ["an AZ name where an AZ ID belongs", 2, "us-west-2c", "CFG_AZ_NOT_IN_REGION", "not a name"],
+    [
+      "a zone of the region where AgentCore Runtime takes no subnets",
+      1,
+      "usw2-az4",
+      "CFG_AZ_AGENTCORE_UNSUPPORTED",
+      "only in usw2-az1, usw2-az2, usw2-az3",
+    ],
+  ])("rejects %s, saying what is allowed", (_, index, azId, code, allowed) => {
+    const [error] = errorsOf(withSubnet(index as number, { azId }));
+    expect(error).toMatchObject({ code, field: `network.subnets[${index}].azId` });
+    expect(error.message).toContain(allowed);
   });
 
-  it("rejects an AZ that is not in the region, listing the region's AZs", () => {
-    const [error] = errorsOf(withSubnet(0, { az: "us-east-1a" }));
-    expect(error).toMatchObject({ code: "CFG_AZ_NOT_IN_REGION", field: "network.subnets[0].az" });
-    expect(error.message).toContain("us-west-2a, us-west-2b, us-west-2c, us-west-2d");
+  it("accepts another region's AgentCore zones", () => {
+    const subnets = seedSubnets().map((subnet, index) => ({
+      ...subnet,
+      azId: ["use1-az1", "use1-az2", "use1-az4"][index],
+    }));
+    const config = parseConfig({ region: "us-east-1", network: { subnets } });
+    expect(config.network.subnets.map((subnet) => subnet.azId)).toEqual([
+      "use1-az1",
+      "use1-az2",
+      "use1-az4",
+    ]);
   });
 
-  it("rejects an unknown region", () => {
-    const codes = errorsOf({ region: "us-west-9" }).map((e) => e.code);
-    expect(codes).toContain("CFG_REGION_UNSUPPORTED");
+  it("rejects an unknown region, and leaves the AZs unchecked until it is valid", () => {
+    const errors = errorsOf({ region: "us-west-9" });
+    expect(errors.map((e) => e.code)).toContain("CFG_REGION_UNSUPPORTED");
+    const zones = errors.filter((e) => e.code === "CFG_AZ_NOT_IN_REGION");
+    expect(zones).toHaveLength(3);
+    expect(zones[0].message).toContain("cannot be checked until region is valid");
   });
 
   it("rejects a missing role and a doubled one", () => {
@@ -146,6 +168,50 @@ describe("configuration validation", () => {
   it("rejects misspelt keys instead of ignoring them", () => {
     const [error] = errorsOf({ network: { vpcCIDR: "10.0.0.0/16" } });
     expect(error).toMatchObject({ code: "CFG_UNKNOWN_KEY", field: "network.vpcCIDR" });
+  });
+
+  it("refuses the retired AZ-name key with one migration hint per subnet", () => {
+    const subnets = seedSubnets().map(({ azId, ...subnet }, index) =>
+      index === 0 ? { ...subnet, azId } : { ...subnet, az: `us-west-2${"abc"[index]}` },
+    );
+    const errors = errorsOf({ network: { subnets } });
+    expect(errors.map((e) => [e.code, e.field])).toEqual([
+      ["CFG_AZ_NAME_NOT_ID", "network.subnets[1].az"],
+      ["CFG_AZ_NAME_NOT_ID", "network.subnets[2].az"],
+    ]);
+    expect(errors[0].message).toContain('got "us-west-2b"');
+    expect(errors[0].message).toContain('replace "az" with "azId"');
+    expect(errors[0].message).toContain("per-account aliases");
+    expect(errors[0].message).toContain("us-west-2: usw2-az1, usw2-az2, usw2-az3");
+  });
+
+  it("names the configured region's zones in the migration hint", () => {
+    const subnets = seedSubnets().map(({ azId: _, ...subnet }) => ({ ...subnet, az: "x" }));
+    const [error] = errorsOf({ region: "eu-west-1", network: { subnets } });
+    expect(error.message).toContain("eu-west-1: euw1-az1, euw1-az2, euw1-az3");
+    expect(error.message).toContain("--region eu-west-1");
+  });
+
+  it("reports az beside azId as retired, and another unknown key beside it as unknown", () => {
+    const errors = errorsOf(withSubnet(0, { az: "us-west-2a", zone: "a" }));
+    expect(errors.map((e) => [e.code, e.field])).toEqual([
+      ["CFG_AZ_NAME_NOT_ID", "network.subnets[0].az"],
+      ["CFG_UNKNOWN_KEY", "network.subnets[0].zone"],
+    ]);
+  });
+
+  it("treats az outside a subnet as an ordinary unknown key", () => {
+    const [error] = errorsOf({ network: { az: "us-west-2a" } });
+    expect(error).toMatchObject({ code: "CFG_UNKNOWN_KEY", field: "network.az" });
+  });
+
+  it("still asks for azId when a subnet has neither key", () => {
+    const subnets = seedSubnets().map(({ azId: _, ...subnet }) => subnet);
+    expect(errorsOf({ network: { subnets } }).map((e) => [e.code, e.field])).toEqual([
+      ["CFG_INVALID", "network.subnets[0].azId"],
+      ["CFG_INVALID", "network.subnets[1].azId"],
+      ["CFG_INVALID", "network.subnets[2].azId"],
+    ]);
   });
 
   it("reports every problem at once", () => {

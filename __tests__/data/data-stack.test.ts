@@ -14,6 +14,7 @@ import {
   resourcesOf,
   synthStacks,
 } from "../support/synth";
+import { resolveReference } from "../support/cross-stack";
 
 function stacksOf(input: ConfigInput = {}) {
   const stacks = synthStacks(input);
@@ -134,8 +135,8 @@ describe("the Aurora cluster", () => {
     const subnets = (group.subnet_ids as string[]).map(
       (id) => followAcross(stacks, data, id).block,
     );
-    const zones = subnets.map((subnet) => subnet.availability_zone);
-    expect(zones).toEqual(["us-west-2b", "us-west-2a"]);
+    const zones = subnets.map((subnet) => subnet.availability_zone_id);
+    expect(zones).toEqual(["usw2-az2", "usw2-az1"]);
     expect(new Set(zones).size).toBe(zones.length);
     expect((subnets[0].tags as Record<string, string>).Role).toBe("data");
     expect(cluster.db_subnet_group_name).toBe(
@@ -146,16 +147,30 @@ describe("the Aurora cluster", () => {
   it("pins the writer to the data subnet's AZ, as the seed draws it", () => {
     const group = follow(data, cluster.db_subnet_group_name);
     const dataSubnet = followAcross(stacks, data, (group.subnet_ids as string[])[0]).block;
-    expect(instances[0].availability_zone).toBe(dataSubnet.availability_zone);
+    const zone = resolveReference(stacks, "data-default", instances[0].availability_zone);
+    expect([zone.type, zone.attribute]).toEqual(["aws_subnet", "availability_zone"]);
+    expect(zone.block).toBe(dataSubnet);
+  });
+
+  it("takes the writer's AZ name from the subnet, never from config: names differ per account", () => {
+    expect(instances[0].availability_zone).toMatch(/^\$\{data\.terraform_remote_state\./);
+    expect(JSON.stringify(data)).not.toMatch(/us-west-2[a-d]/);
+  });
+
+  it("describes the subnet group by the AZ IDs it spans", () => {
+    const group = resourcesOf(data, "aws_db_subnet_group").aurora_subnet_group;
+    expect(group.description).toBe(
+      "Aurora: data subnet (usw2-az2, writer) plus usw2-az1, as RDS requires two AZs",
+    );
   });
 
   it("takes its second AZ from data.aurora.secondSubnetRole", () => {
     const other = stacksOf({ data: { aurora: { secondSubnetRole: "mcp-runtime" } } });
     const group = resourcesOf(other.data, "aws_db_subnet_group").aurora_subnet_group;
     const zones = (group.subnet_ids as string[]).map(
-      (id) => followAcross(other.stacks, other.data, id).block.availability_zone,
+      (id) => followAcross(other.stacks, other.data, id).block.availability_zone_id,
     );
-    expect(zones).toEqual(["us-west-2b", "us-west-2c"]);
+    expect(zones).toEqual(["usw2-az2", "usw2-az3"]);
   });
 
   it("sits in the matrix's aurora group, which has no rule at all: the Data API needs no network path", () => {

@@ -36,20 +36,26 @@ describe("the network stack", () => {
     });
   });
 
-  it("places each subnet at the seed's CIDR and AZ, never with public IPs", () => {
+  it("places each subnet at the seed's CIDR, in an AgentCore zone by ID, never with public IPs", () => {
     const subnets = resourcesOf(stack, "aws_subnet");
     const placement = Object.values(subnets).map((subnet) => [
       (subnet.tags as Record<string, string>).Role,
       subnet.cidr_block,
-      subnet.availability_zone,
+      subnet.availability_zone_id,
       subnet.map_public_ip_on_launch,
       subnet.vpc_id,
     ]);
     expect(placement).toEqual([
-      ["agent-runtime", "10.0.3.0/24", "us-west-2a", false, vpcRef],
-      ["data", "10.0.4.0/24", "us-west-2b", false, vpcRef],
-      ["mcp-runtime", "10.0.1.0/24", "us-west-2c", false, vpcRef],
+      ["agent-runtime", "10.0.3.0/24", "usw2-az1", false, vpcRef],
+      ["data", "10.0.4.0/24", "usw2-az2", false, vpcRef],
+      ["mcp-runtime", "10.0.1.0/24", "usw2-az3", false, vpcRef],
     ]);
+  });
+
+  it("never names an AZ: names are per-account aliases, so the provider computes them", () => {
+    for (const subnet of Object.values(resourcesOf(stack, "aws_subnet"))) {
+      expect(subnet).not.toHaveProperty("availability_zone");
+    }
   });
 
   it("has no path to the internet: no gateway of any kind, no route, no default route", () => {
@@ -121,8 +127,8 @@ describe("the network stack", () => {
       expect(endpoint.private_dns_enabled).toBe(true);
       expect(endpoint.vpc_id).toBe(vpcRef);
       expect(
-        (endpoint.subnet_ids as string[]).map((id) => follow(stack, id).availability_zone),
-      ).toEqual(["us-west-2a", "us-west-2b", "us-west-2c"]);
+        (endpoint.subnet_ids as string[]).map((id) => follow(stack, id).availability_zone_id),
+      ).toEqual(["usw2-az1", "usw2-az2", "usw2-az3"]);
       expect(endpoint.security_group_ids).toEqual([
         ref("aws_security_group", "security_groups_endpoints"),
       ]);

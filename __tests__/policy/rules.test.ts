@@ -1,4 +1,6 @@
 import { POLICY_PACK } from "../../src/policy/packs";
+import { agentcoreSupportedZones } from "../../src/policy/rules/agentcore-supported-zones";
+import { dbSubnetGroupAzs } from "../../src/policy/rules/db-subnet-group-azs";
 import type { Stacks } from "../../src/policy/types";
 import { context, dataRef, document, ref, stacksOf, STACK, type Block } from "./fixtures";
 
@@ -52,10 +54,11 @@ const instance = (extra: Block = {}): Block => ({
   publicly_accessible: false,
   ...extra,
 });
-const subnet = (az: string) => ({
+const subnet = (azId: string, extra: Block = {}): Block => ({
   vpc_id: vpcId,
   cidr_block: "10.0.1.0/24",
-  availability_zone: az,
+  availability_zone_id: azId,
+  ...extra,
 });
 const lambda = (extra: Block = {}): Block => ({
   function_name: "lookup",
@@ -196,10 +199,10 @@ const CASES: Record<string, Case> = {
   },
   "NET-010": {
     violating: stacksOf({
-      aws_subnet: { a: { ...subnet("us-west-2a"), map_public_ip_on_launch: true } },
+      aws_subnet: { a: subnet("usw2-az1", { map_public_ip_on_launch: true }) },
     }),
     passing: stacksOf({
-      aws_subnet: { a: { ...subnet("us-west-2a"), map_public_ip_on_launch: false } },
+      aws_subnet: { a: subnet("usw2-az1", { map_public_ip_on_launch: false }) },
     }),
     address: `${STACK}/aws_subnet.a`,
   },
@@ -490,11 +493,11 @@ const CASES: Record<string, Case> = {
   },
   "RDS-007": {
     violating: stacksOf({
-      aws_subnet: { a: subnet("us-west-2a"), b: subnet("us-west-2a") },
+      aws_subnet: { a: subnet("usw2-az1"), b: subnet("usw2-az1") },
       aws_db_subnet_group: { db: { subnet_ids: [ref("aws_subnet", "a"), ref("aws_subnet", "b")] } },
     }),
     passing: stacksOf({
-      aws_subnet: { a: subnet("us-west-2a"), b: subnet("us-west-2b") },
+      aws_subnet: { a: subnet("usw2-az1"), b: subnet("usw2-az2") },
       aws_db_subnet_group: { db: { subnet_ids: [ref("aws_subnet", "a"), ref("aws_subnet", "b")] } },
     }),
     address: `${STACK}/aws_db_subnet_group.db`,
@@ -579,6 +582,17 @@ const CASES: Record<string, Case> = {
       aws_bedrockagentcore_gateway_target: { t: lambdaTarget({ gateway_iam_role: [{}] }) },
     }),
     address: `${STACK}/aws_bedrockagentcore_gateway_target.t`,
+  },
+  "ACR-007": {
+    violating: stacksOf({
+      aws_subnet: { a: subnet("usw2-az4") },
+      aws_bedrockagentcore_agent_runtime: { r: runtime() },
+    }),
+    passing: stacksOf({
+      aws_subnet: { a: subnet("usw2-az3") },
+      aws_bedrockagentcore_agent_runtime: { r: runtime() },
+    }),
+    address: `${STACK}/aws_bedrockagentcore_agent_runtime.r`,
   },
   "COG-001": {
     violating: stacksOf({
@@ -735,6 +749,78 @@ describe("the policy pack", () => {
 
   it("has a violating and a passing case for every rule, and no case for a rule it lacks", () => {
     expect(Object.keys(CASES).sort()).toEqual(POLICY_PACK.map((rule) => rule.id).sort());
+  });
+});
+
+describe("RDS-007 reading where subnets are", () => {
+  const groupOf = (a: Block, b: Block) =>
+    stacksOf({
+      aws_subnet: { a, b },
+      aws_db_subnet_group: { db: { subnet_ids: [ref("aws_subnet", "a"), ref("aws_subnet", "b")] } },
+    });
+  const name = (zone: string) => ({ vpc_id: vpcId, availability_zone: zone });
+  const check = (a: Block, b: Block) => dbSubnetGroupAzs.check(groupOf(a, b), context);
+
+  it("still compares subnets pinned by AZ name alone", () => {
+    expect(check(name("us-west-2a"), name("us-west-2b"))).toEqual([]);
+    expect(check(name("us-west-2a"), name("us-west-2a"))).toEqual([
+      { address: `${STACK}/aws_db_subnet_group.db`, message: "subnets cover 1 AZ(s)" },
+    ]);
+  });
+
+  it("warns, not passes, when one subnet is pinned by ID and the other by name", () => {
+    const [finding] = check(subnet("usw2-az1"), name("us-west-2b"));
+    expect(finding).toMatchObject({ severity: "warning" });
+    expect(finding.message).toContain("mix AZ IDs and AZ names");
+  });
+
+  it("warns when a subnet's zone is unset or known only at apply", () => {
+    const [finding] = check(
+      subnet("usw2-az1"),
+      subnet(dataRef("aws_availability_zone", "b", "zone_id")),
+    );
+    expect(finding).toMatchObject({ severity: "warning" });
+    expect(finding.message).toBe(`${STACK}/aws_subnet.b has no literal AZ to compare`);
+  });
+});
+
+describe("ACR-007 reading where a runtime's subnets are", () => {
+  const check = (a: Block, subnets = [ref("aws_subnet", "a")]) => {
+    const config = [{ subnets, security_groups: [ref("aws_security_group", "mcp")] }];
+    const network = [{ network_mode: "VPC", network_mode_config: config }];
+    const r = runtime({ network_configuration: network });
+    return agentcoreSupportedZones.check(
+      stacksOf({ aws_subnet: { a }, aws_bedrockagentcore_agent_runtime: { r } }),
+      context,
+    );
+  };
+  const address = `${STACK}/aws_bedrockagentcore_agent_runtime.r`;
+
+  it("names the zone and the region's supported ones when the ID is outside them", () => {
+    expect(check(subnet("usw2-az4"))).toEqual([
+      {
+        address,
+        message: `subnet ${STACK}/aws_subnet.a is in usw2-az4; AgentCore supports usw2-az1, usw2-az2, usw2-az3 in us-west-2`,
+      },
+    ]);
+  });
+
+  it("refuses a subnet pinned by AZ name, which is a different zone per account", () => {
+    const [finding] = check({ vpc_id: vpcId, availability_zone: "us-west-2a" });
+    expect(finding).toMatchObject({ address });
+    expect(finding).not.toHaveProperty("severity");
+    expect(finding.message).toContain("pinned by AZ name us-west-2a");
+  });
+
+  it("refuses a subnet whose zone is set by neither argument", () => {
+    const [finding] = check({ vpc_id: vpcId });
+    expect(finding.message).toContain("has no literal availability_zone_id");
+  });
+
+  it("warns when a subnet id cannot be traced to a subnet block", () => {
+    expect(check(subnet("usw2-az1"), ["subnet-0abc"])).toEqual([
+      { address, severity: "warning", message: "cannot trace subnet-0abc to a subnet's AZ" },
+    ]);
   });
 });
 

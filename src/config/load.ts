@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { z } from "zod";
 import { ConfigError, ConfigErrors } from "./errors";
+import { explainedByRetiredKey, retiredKeyError } from "./migrations";
 import { configSchema, type Config, type ConfigInput } from "./schema";
 import { validateConfig } from "./validate";
 
@@ -157,7 +158,11 @@ function loadEnvironment(sources: ConfigSources, environment: string): Config {
 export function parseConfig(input: unknown): Config {
   const result = configSchema.safeParse(input);
   if (!result.success) {
-    throw new ConfigErrors(result.error.issues.map((issue) => fromZodIssue(issue, input)));
+    throw new ConfigErrors(
+      result.error.issues
+        .filter((issue) => !explainedByRetiredKey(issue, input))
+        .flatMap((issue) => fromZodIssue(issue, input)),
+    );
   }
   const errors = validateConfig(result.data);
   if (errors.length > 0) throw new ConfigErrors(errors);
@@ -301,27 +306,33 @@ function readJsonFile(path: string, field: string): unknown {
   }
 }
 
-function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ConfigError {
+function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ConfigError[] {
   const field = issue.path
     .map((part, index) =>
       typeof part === "number" ? `[${part}]` : `${index === 0 ? "" : "."}${String(part)}`,
     )
     .join("");
   if (issue.code === "unrecognized_keys") {
+    const retired = issue.keys.map((key) => retiredKeyError(issue.path, key, input));
+    const unknown = issue.keys.filter((_, index) => retired[index] === undefined);
     const prefix = field === "" ? "" : `${field}.`;
-    return new ConfigError(
-      "CFG_UNKNOWN_KEY",
-      `${prefix}${issue.keys.join(`, ${prefix}`)}`,
-      issue.keys,
-      "is not a setting here; check the spelling against src/config/schema",
-    );
+    return [
+      ...retired.filter((error) => error !== undefined),
+      ...(unknown.length === 0
+        ? []
+        : [
+            new ConfigError(
+              "CFG_UNKNOWN_KEY",
+              `${prefix}${unknown.join(`, ${prefix}`)}`,
+              unknown,
+              "is not a setting here; check the spelling against src/config/schema",
+            ),
+          ]),
+    ];
   }
-  return new ConfigError(
-    "CFG_INVALID",
-    field || "(root)",
-    valueAt(input, issue.path),
-    issue.message,
-  );
+  return [
+    new ConfigError("CFG_INVALID", field || "(root)", valueAt(input, issue.path), issue.message),
+  ];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

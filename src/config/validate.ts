@@ -2,7 +2,7 @@ import { INTERFACE_ENDPOINT_CATALOGUE } from "../network/endpoint-catalogue";
 import { contains, isPrivate, overlaps, parseIpv4Block, type Ipv4Block } from "./cidr";
 import { ConfigError } from "./errors";
 import { validateData } from "./validate-data";
-import { SUPPORTED_REGIONS, zonesOf } from "./regions";
+import { agentcoreZoneIds, isZoneIdOf, SUPPORTED_REGIONS } from "./regions";
 import { validateApp } from "./validate-app";
 import type { Config } from "./schema";
 import { SUBNET_ROLES } from "./schema/network";
@@ -65,7 +65,6 @@ function validateNetwork(config: Config): ConfigError[] {
     );
   }
 
-  const zones = zonesOf(config.region);
   const parsed: { block: Ipv4Block; index: number }[] = [];
   const seenNames = new Map<string, number>();
   const seenAzs = new Map<string, number>();
@@ -109,31 +108,20 @@ function validateNetwork(config: Config): ConfigError[] {
       parsed.push({ block, index });
     }
 
-    if (!zones.includes(subnet.az)) {
-      errors.push(
-        new ConfigError(
-          "CFG_AZ_NOT_IN_REGION",
-          `${at}.az`,
-          subnet.az,
-          zones.length > 0
-            ? `must be an availability zone of ${config.region}: ${zones.join(", ")}`
-            : `cannot be checked until region is valid`,
-        ),
-      );
-    }
-    const azTwin = seenAzs.get(subnet.az);
+    errors.push(...validateZone(config.region, subnet.azId, `${at}.azId`));
+    const azTwin = seenAzs.get(subnet.azId);
     if (azTwin !== undefined) {
       errors.push(
         new ConfigError(
           "CFG_AZ_DUPLICATE",
-          `${at}.az`,
-          subnet.az,
+          `${at}.azId`,
+          subnet.azId,
           `each role needs its own AZ (multi-AZ placement, and the DB subnet group needs two); ` +
-            `network.subnets[${azTwin}] is already in ${subnet.az}`,
+            `network.subnets[${azTwin}] is already in ${subnet.azId}`,
         ),
       );
     }
-    seenAzs.set(subnet.az, index);
+    seenAzs.set(subnet.azId, index);
     const nameTwin = seenNames.get(subnet.name);
     if (nameTwin !== undefined) {
       errors.push(
@@ -164,6 +152,45 @@ function validateNetwork(config: Config): ConfigError[] {
 
   errors.push(...validateEndpoints(network.interfaceEndpoints));
   return errors;
+}
+
+/**
+ * A subnet's AZ ID must be one of the region's, and one where AgentCore takes subnets. That
+ * holds for every subnet, not only the runtimes': which subnet a runtime uses is a config
+ * choice, and all three share the interface endpoints.
+ */
+function validateZone(region: string, azId: string, field: string): ConfigError[] {
+  const zones = agentcoreZoneIds(region);
+  if (zones.includes(azId)) return [];
+  if (zones.length === 0) {
+    return [
+      new ConfigError(
+        "CFG_AZ_NOT_IN_REGION",
+        field,
+        azId,
+        "cannot be checked until region is valid",
+      ),
+    ];
+  }
+  if (!isZoneIdOf(region, azId)) {
+    return [
+      new ConfigError(
+        "CFG_AZ_NOT_IN_REGION",
+        field,
+        azId,
+        `must be an AZ ID of ${region} (not a name like ${region}a): ${zones.join(", ")}`,
+      ),
+    ];
+  }
+  return [
+    new ConfigError(
+      "CFG_AZ_AGENTCORE_UNSUPPORTED",
+      field,
+      azId,
+      `AgentCore Runtime takes subnets in ${region} only in ${zones.join(", ")} ` +
+        "(AgentCore developer guide, Supported Availability Zones); creation fails elsewhere",
+    ),
+  ];
 }
 
 function validateEndpoints(services: readonly string[]): ConfigError[] {

@@ -17,11 +17,16 @@ export const AURORA_LOG_EXPORTS = ["postgresql"] as const;
 /** The master user RDS creates; its password lives only in the RDS-managed secret. */
 export const AURORA_MASTER_USERNAME = "sampledb_admin";
 
-/** A subnet as the data tier sees it: an id (a reference into the network stack) and its AZ. */
+/** A subnet as the data tier sees it: references into the network stack, and its AZ ID. */
 export interface PlacedSubnet {
   readonly id: string;
-  /** AZ name from config, e.g. `us-west-2b` (a plain string, known at synth time). */
-  readonly az: string;
+  /** AZ ID from config, e.g. `usw2-az2` (a plain string, known at synth time). */
+  readonly azId: string;
+  /**
+   * The subnet's `availability_zone` attribute, a reference: the name this account gives the
+   * zone is known only once the subnet exists, and never belongs in config.
+   */
+  readonly azName: string;
 }
 
 export interface AuroraClusterProps {
@@ -51,7 +56,8 @@ export interface AuroraClusterProps {
  * first element of the list attribute `master_user_secret`.
  *
  * Placement (P8): a DB subnet group needs two AZs while the seed draws Aurora in AZ b only. The
- * group spans the data subnet and `secondSubnet`; the writer is pinned to the data subnet's AZ.
+ * group spans the data subnet and `secondSubnet`; the writer is pinned to the data subnet's AZ,
+ * by the AZ name the subnet reports (RDS has no AZ-ID argument).
  *
  * Never lose data: deletion protection, automated backups, a final snapshot on destroy, tags
  * copied to snapshots, and `prevent_destroy`. The PostgreSQL log goes to a group we create
@@ -97,7 +103,7 @@ export class AuroraCluster extends Construct {
 
     this.subnetGroup = new DbSubnetGroup(this, "subnet-group", {
       name: clusterIdentifier,
-      description: `Aurora: data subnet (${props.writerSubnet.az}, writer) plus ${props.secondSubnet.az}, as RDS requires two AZs`,
+      description: `Aurora: data subnet (${props.writerSubnet.azId}, writer) plus ${props.secondSubnet.azId}, as RDS requires two AZs`,
       subnetIds: [props.writerSubnet.id, props.secondSubnet.id],
     });
 
@@ -142,7 +148,8 @@ export class AuroraCluster extends Construct {
       instanceClass: SERVERLESS_V2_CLASS,
       engine: this.cluster.engine,
       engineVersion: this.cluster.engineVersion,
-      availabilityZone: props.writerSubnet.az,
+      // RDS takes an AZ name only; the network stack's subnet supplies it for this account.
+      availabilityZone: props.writerSubnet.azName,
       dbSubnetGroupName: this.subnetGroup.name,
       publiclyAccessible: false,
       // Minor upgrades would move the version away from config and plans would try to go back.

@@ -58,7 +58,9 @@ export class PrivateVpc extends Construct {
       const subnet = new Subnet(this, `subnet-${plan.name}`, {
         vpcId: this.vpc.id,
         cidrBlock: plan.cidr,
-        availabilityZone: plan.az,
+        // By ID, never by name: names are per-account aliases, and AgentCore lists the zones
+        // it supports by ID (src/config/regions.ts). The provider then computes the name.
+        availabilityZoneId: plan.azId,
         mapPublicIpOnLaunch: false,
         tags: { Name: resourceName(config, plan.name), Role: plan.role },
       });

@@ -5,6 +5,7 @@
  */
 import { agentcoreLifecycle } from "./rules/agentcore-lifecycle";
 import { agentcoreNoEmptyEnvironment } from "./rules/agentcore-no-empty-environment";
+import { agentcoreSupportedZones } from "./rules/agentcore-supported-zones";
 import { agentcoreVpcMode } from "./rules/agentcore-vpc-mode";
 import { auroraBackups } from "./rules/aurora-backups";
 import { auroraCmk } from "./rules/aurora-cmk";
@@ -122,6 +123,7 @@ export const POLICY_PACK: readonly Rule[] = [
   mcpRuntimeJwt,
   gatewayJwt,
   gatewayLambdaIamRole,
+  agentcoreSupportedZones,
 
   // Cognito
   cognitoClientCredentials,

@@ -187,3 +187,25 @@ export function flagResources(
       message: typeof message === "string" ? message : message(resource),
     }));
 }
+
+/** Where a subnet block is placed, as written in its configuration. */
+export interface SubnetZone {
+  /** `id`: the same physical zone in every account; `name`: a per-account alias of one. */
+  readonly kind: "id" | "name";
+  readonly value: string;
+}
+
+/**
+ * The zone a subnet is pinned to: its `availability_zone_id`, else its `availability_zone`.
+ * Undefined when neither is a literal (unset, or a token known only at apply).
+ */
+export function subnetZone(subnet: Block): SubnetZone | undefined {
+  const literal = (value: unknown) => typeof value === "string" && !isToken(value);
+  if (literal(subnet.availability_zone_id)) {
+    return { kind: "id", value: subnet.availability_zone_id as string };
+  }
+  if (literal(subnet.availability_zone)) {
+    return { kind: "name", value: subnet.availability_zone as string };
+  }
+  return undefined;
+}

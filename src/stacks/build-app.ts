@@ -1,7 +1,7 @@
 import { App } from "cdktf";
 import type { Config } from "../config";
 import { AppStack, networkRefsOf } from "./app-stack";
-import { DataStack } from "./data-stack";
+import { DataStack, subnetRefsOf } from "./data-stack";
 import { NetworkStack } from "./network-stack";
 import { StateStack } from "./state-stack";
 import type { TierStack } from "./tier-stack";
@@ -28,7 +28,7 @@ export function buildApp(config: Config, outdir: string): BuiltApp {
   const network = new NetworkStack(app, config);
   const networkRefs = networkRefsOf(network);
   const data = new DataStack(app, config, {
-    subnetIds: networkRefs.subnets,
+    subnets: subnetRefsOf(network),
     auroraSecurityGroupId: networkRefs.securityGroups.aurora,
   });
   const appTier = new AppStack(app, { config, network: networkRefs, data: data.refs });

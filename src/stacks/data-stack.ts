@@ -1,18 +1,37 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { Config } from "../config";
-import type { SubnetRole } from "../config/schema/network";
+import { SUBNET_ROLES, type SubnetRole } from "../config/schema/network";
 import { AuroraCluster } from "../data/aurora";
 import { DynamoTables } from "../data/dynamodb-tables";
 import { DataParameters, publishedValues, slugOf } from "../data/parameters";
 import { CustomerManagedKey } from "../shared/kms-key";
 import { resourceName, resourcePath } from "../shared/naming";
 import { TABLE_NAMES, type DataTierRefs, type TableName, type TableRef } from "./contracts";
+import type { NetworkStack } from "./network-stack";
 import { TierStack } from "./tier-stack";
 
+/** A network-stack subnet as references: its id and the AZ name it was given in this account. */
+export interface SubnetRef {
+  readonly id: string;
+  /** The subnet's `availability_zone`, computed from its AZ ID when it is created. */
+  readonly availabilityZone: string;
+}
+
+/** The network stack's subnets by role, as the data tier reads them. */
+export function subnetRefsOf(network: NetworkStack): Record<SubnetRole, SubnetRef> {
+  const byRole = network.network.subnets;
+  return Object.fromEntries(
+    SUBNET_ROLES.map((role) => [
+      role,
+      { id: byRole[role].id, availabilityZone: byRole[role].availabilityZone },
+    ]),
+  ) as Record<SubnetRole, SubnetRef>;
+}
+
 export interface DataStackProps {
-  /** Subnet ids by role, from the network stack (cross-stack references). */
-  readonly subnetIds: Readonly<Record<SubnetRole, string>>;
+  /** Subnets by role, from the network stack (cross-stack references). */
+  readonly subnets: Readonly<Record<SubnetRole, SubnetRef>>;
   /** The matrix's `aurora` security group id; it has no rules, and keeps none. */
   readonly auroraSecurityGroupId: string;
 }
@@ -33,9 +52,10 @@ export class DataStack extends TierStack {
     super(scope, "data", config);
     const preventDestroy = config.protectStatefulResources;
     const placed = (role: SubnetRole) => ({
-      id: props.subnetIds[role],
+      id: props.subnets[role].id,
       // Validation guarantees exactly one subnet per role.
-      az: config.network.subnets.find((subnet) => subnet.role === role)!.az,
+      azId: config.network.subnets.find((subnet) => subnet.role === role)!.azId,
+      azName: props.subnets[role].availabilityZone,
     });
 
     this.dataKey = new CustomerManagedKey(this, "data-key", {

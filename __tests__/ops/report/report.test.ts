@@ -86,6 +86,15 @@ describe("the topology", () => {
     expect(graph.edges.filter((e) => e.kind === "flow")).toHaveLength(8);
   });
 
+  it("labels each subnet with its AZ ID, which names the same zone in every account", () => {
+    const subnets = topology(stackSet()).clusters.filter((c) => c.id.startsWith("subnet_"));
+    expect(subnets.map((c) => c.label.split(", ").at(-1))).toEqual([
+      "usw2-az1",
+      "usw2-az2",
+      "usw2-az3",
+    ]);
+  });
+
   it("places a workload in its subnet and ties it to its group once a tier synthesizes one", () => {
     const stacks = synthStacks();
     const network = stacks["network-default"] as TerraformJson & {

@@ -16,8 +16,13 @@ export const subnetSchema = z.strictObject({
   role: z.enum(SUBNET_ROLES, { message: `must be one of ${SUBNET_ROLES.join(", ")}` }),
   /** IPv4 CIDR inside the VPC CIDR, /16 to /28. */
   cidr: z.string(),
-  /** Availability-zone name, e.g. us-west-2a; must belong to `region`. */
-  az: z.string(),
+  /**
+   * Availability-zone ID, e.g. `usw2-az1`: one of the zones of `region` where AgentCore Runtime
+   * accepts subnets (src/config/regions.ts). An ID, not a name: `us-west-2a` is a per-account
+   * alias that may be another physical zone in another account, and AgentCore documents IDs.
+   * Find the ID behind a name with `aws ec2 describe-availability-zones`.
+   */
+  azId: z.string(),
 });
 
 export const networkSchema = z.strictObject({
@@ -27,11 +32,16 @@ export const networkSchema = z.strictObject({
    * The private subnets, one per role, each in its own AZ. Default: the seed's plan. The seed
    * numbers them out of CIDR order (10.0.3, 10.0.4, 10.0.1); we keep its CIDRs so addresses
    * seen in flow logs match the diagrams people already have.
+   *
+   * The seed draws them in us-west-2a, b and c. Those names are aliases in the seed author's
+   * account, so we pin IDs instead: usw2-az1, az2 and az3, the three zones AgentCore supports
+   * in us-west-2. Pairing a with az1, b with az2, c with az3 is our convention, not a fact
+   * about any account.
    */
   subnets: z.array(subnetSchema).default([
-    { name: "agent-runtime", role: "agent-runtime", cidr: "10.0.3.0/24", az: "us-west-2a" },
-    { name: "data", role: "data", cidr: "10.0.4.0/24", az: "us-west-2b" },
-    { name: "mcp-runtime", role: "mcp-runtime", cidr: "10.0.1.0/24", az: "us-west-2c" },
+    { name: "agent-runtime", role: "agent-runtime", cidr: "10.0.3.0/24", azId: "usw2-az1" },
+    { name: "data", role: "data", cidr: "10.0.4.0/24", azId: "usw2-az2" },
+    { name: "mcp-runtime", role: "mcp-runtime", cidr: "10.0.1.0/24", azId: "usw2-az3" },
   ]),
   /**
    * Interface endpoints, by service suffix (`com.amazonaws.<region>.<suffix>`), each placed in

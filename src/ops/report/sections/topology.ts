@@ -1,4 +1,5 @@
 import { instance } from "@viz-js/viz";
+import { subnetZone } from "../../../policy/terraform";
 import type { ReportSection } from "../section";
 import { displayName, serviceSuffix, type Located, type StackSet } from "../terraform-json";
 
@@ -82,8 +83,8 @@ export function topology(stacks: StackSet): Topology {
   }
   for (const subnet of stacks.resources("aws_subnet")) {
     const id = idOf("subnet", subnet);
-    const { cidr_block: cidr, availability_zone: az } = subnet.block;
-    const label = `${displayName(subnet)}: ${String(cidr)}, ${String(az)}`;
+    const zone = subnetZone(subnet.block)?.value ?? "AZ unknown until apply";
+    const label = `${displayName(subnet)}: ${String(subnet.block.cidr_block)}, ${zone}`;
     clusters.push({ id, label, parent: idFor(subnet.stack, subnet.block.vpc_id) });
     drawn.set(key(subnet), id);
   }
