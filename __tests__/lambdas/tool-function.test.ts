@@ -1,6 +1,6 @@
 import { bundleFunction } from "../../src/lambdas/bundle";
 import { synthApp, statementsOf } from "../support/app";
-import { resolveReference } from "../support/cross-stack";
+import { resolvedAddress, resolveReference } from "../support/cross-stack";
 import { ref, resourcesOf } from "../support/synth";
 
 describe("the gateway's Lambda tools", () => {
@@ -51,13 +51,9 @@ describe("the gateway's Lambda tools", () => {
     });
     const table = (fn.environment as { variables: Record<string, string> }).variables
       .CUSTOMER_PROFILE_TABLE;
-    const resolved = resolveReference(stacks, appName, table);
-    expect([resolved.stack, resolved.type, resolved.name, resolved.attribute]).toEqual([
-      "data-default",
-      "aws_dynamodb_table",
-      "tables_customer_profile",
-      "name",
-    ]);
+    expect(resolvedAddress(stacks, appName, table)).toBe(
+      "data-default/aws_dynamodb_table.tables_customer_profile.name",
+    );
     expect(fn.depends_on).toContain("aws_cloudwatch_log_group.customer_profile_log_group");
     expect(resourcesOf(app, "aws_cloudwatch_log_group").customer_profile_log_group).toMatchObject({
       name: "/aws/lambda/cs-agent-default-customer-profile",

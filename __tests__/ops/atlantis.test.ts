@@ -52,11 +52,14 @@ describe("atlantis.yaml", () => {
       depends_on: ["network-dev"],
       execution_order_group: 2,
     });
+    // The registry reads no other tier: it plans and applies alongside the network.
+    expect(project("registry-dev")).not.toHaveProperty("depends_on");
+    expect(project("registry-dev").execution_order_group).toBe(1);
     expect(project("app-dev")).toMatchObject({
-      depends_on: ["data-dev", "network-dev"],
+      depends_on: ["data-dev", "network-dev", "registry-dev"],
       execution_order_group: 3,
     });
-    expect(project("app-prod").depends_on).toEqual(["data-prod", "network-prod"]);
+    expect(project("app-prod").depends_on).toEqual(["data-prod", "network-prod", "registry-prod"]);
   });
 
   it("plans each project with its environment's workflow, which synthesizes first", () => {

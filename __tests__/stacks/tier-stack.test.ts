@@ -15,6 +15,7 @@ describe("a cross-stack reference between tiers", () => {
     expect(Object.keys(consumer.data.terraform_remote_state).sort()).toEqual([
       "cross_stack_reference_input_data_dev",
       "cross_stack_reference_input_network_dev",
+      "cross_stack_reference_input_registry_dev",
     ]);
   });
 
@@ -22,7 +23,9 @@ describe("a cross-stack reference between tiers", () => {
     expect(built.appTier.dependencies.map((stack) => stack.node.id).sort()).toEqual([
       "data-dev",
       "network-dev",
+      "registry-dev",
     ]);
     expect(built.data.dependencies.map((stack) => stack.node.id)).toEqual(["network-dev"]);
+    expect(built.registry.dependencies).toEqual([]);
   });
 });

@@ -50,3 +50,16 @@ export function resolveReference(
   if (value === undefined) throw new Error(`${sourceName} has no output ${output}`);
   return resolveReference(stacks, sourceName, value);
 }
+
+/**
+ * Where a reference leads, as one comparable string: `<stack>/<type>.<name>.<attribute>`, e.g.
+ * `registry-default/aws_ecr_repository.images_agent.arn` (see {@link resolveReference}).
+ */
+export function resolvedAddress(
+  stacks: Readonly<Record<string, TerraformJson>>,
+  stackName: string,
+  reference: unknown,
+): string {
+  const { stack, type, name, attribute } = resolveReference(stacks, stackName, reference);
+  return `${stack}/${type}.${name}.${attribute}`;
+}

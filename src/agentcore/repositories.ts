@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import type { Config } from "../config";
 import { RUNTIMES, type RuntimeName } from "../config/schema/app";
 import { resourceName } from "../shared/naming";
+import type { ImageRepositoryRef } from "../stacks/contracts";
 
 /** ECR's lifecycle-policy document, typed, so the JSON is built from data and never by hand. */
 interface LifecycleRule {
@@ -55,8 +56,11 @@ export interface ImageRepositoriesProps {
 }
 
 /**
- * One ECR repository per runtime image: immutable tags (a tag always means the same image, so a
- * runtime's `containerUri` pins it), scan on push, KMS with the app key, and a lifecycle policy.
+ * One ECR repository per runtime image: immutable tags (a pushed tag cannot be overwritten),
+ * scan on push, KMS with the given customer-managed key, and a lifecycle policy.
+ *
+ * Built by the registry tier, which is applied before the app tier: AgentCore checks a runtime's
+ * image when the runtime is created, so the image has to be pushed between the two applies.
  */
 export class ImageRepositories extends Construct {
   readonly repositories: Readonly<Record<RuntimeName, EcrRepository>>;
@@ -83,5 +87,15 @@ export class ImageRepositories extends Construct {
       repositories[name] = repository;
     }
     this.repositories = repositories;
+  }
+
+  /** Name and ARN of each repository, by runtime: what the app tier is handed. */
+  refs(): Record<RuntimeName, ImageRepositoryRef> {
+    return Object.fromEntries(
+      RUNTIMES.map((name) => {
+        const { name: repositoryName, arn } = this.repositories[name];
+        return [name, { name: repositoryName, arn }];
+      }),
+    ) as Record<RuntimeName, ImageRepositoryRef>;
   }
 }

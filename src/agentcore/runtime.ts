@@ -1,11 +1,12 @@
 import { BedrockagentcoreAgentRuntime } from "@cdktf/provider-aws/lib/bedrockagentcore-agent-runtime";
 import type { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import type { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
+import { DataAwsEcrImage } from "@cdktf/provider-aws/lib/data-aws-ecr-image";
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import type { RuntimeConfig, RuntimeName } from "../config/schema/app";
 import { encryptedLogGroup } from "../shared/log-group";
 import type { ServiceRole } from "../shared/service-role";
+import type { ImageRepositoryRef } from "../stacks/contracts";
 
 /** The endpoint AgentCore creates with every runtime; its name ends the log-group name. */
 export const DEFAULT_ENDPOINT = "DEFAULT";
@@ -56,8 +57,8 @@ export interface AgentRuntimeProps {
   readonly protocol: "HTTP" | "MCP";
   /** What the runtime does; shown in the console. */
   readonly description: string;
-  /** The image's repository; the configured tag is deployed (tags are immutable). */
-  readonly repository: EcrRepository;
+  /** The image's repository, in the registry tier; the configured tag is looked up there. */
+  readonly repository: ImageRepositoryRef;
   /** Execution role; the runtime waits for its policy (AgentCore checks the image at create). */
   readonly role: ServiceRole;
   /** The one subnet the runtime's ENIs go into (PITFALLS P3: VPC mode, never PUBLIC). */
@@ -87,10 +88,21 @@ export interface AgentRuntimeProps {
  * with exactly one security group, plus the log group it writes to, created by us with
  * retention and a customer-managed key.
  *
+ * The image is looked up by its configured tag with an `aws_ecr_image` data source, and the
+ * runtime runs it by digest (`<repository url>@sha256:...`). The lookup is the plan-time guard:
+ * its arguments are known at plan time (the repository name comes from the registry tier's
+ * state), so Terraform reads it during `plan`, and an image that was never pushed fails the plan
+ * with ECR's ImageNotFoundException before any runtime is created. It must never get a
+ * `depends_on`: that would defer the read to apply. The digest pins what runs: a tag pointed at
+ * other bytes (deleted and pushed again, or a repository made mutable) shows up as a changed
+ * `container_uri` in the next plan instead of changing the runtime unseen.
+ *
  * The runtime's ENIs outlive it for a while after deletion (PITFALLS P10): a destroy waits on
  * them before the subnet or security group can go.
  */
 export class AgentRuntime extends Construct {
+  /** The pushed image the runtime runs, read at plan time (the guard described above). */
+  readonly image: DataAwsEcrImage;
   readonly runtime: BedrockagentcoreAgentRuntime;
   readonly logGroup: CloudwatchLogGroup;
 
@@ -99,6 +111,11 @@ export class AgentRuntime extends Construct {
     const { config } = props;
     const settings = config.app.agentcore.runtimes[props.name];
 
+    this.image = new DataAwsEcrImage(this, "image", {
+      repositoryName: props.repository.name,
+      imageTag: settings.imageTag,
+    });
+
     this.runtime = new BedrockagentcoreAgentRuntime(this, "runtime", {
       agentRuntimeName: runtimeName(config, props.name),
       description: props.description,
@@ -106,7 +123,11 @@ export class AgentRuntime extends Construct {
       agentRuntimeArtifact: [
         {
           containerConfiguration: [
-            { containerUri: `${props.repository.repositoryUrl}:${settings.imageTag}` },
+            // `<repository url>@sha256:...`, built by the provider from the lookup (AgentCore's
+            // ContainerUri pattern ends in `[:@]\S+`: a tag or a digest). Not composed from the
+            // registry's URL output: cdktf marks cross-stack outputs sensitive, and the plan
+            // would then hide the very URI a reviewer should see change.
+            { containerUri: this.image.imageUri },
           ],
         },
       ],

@@ -5,7 +5,6 @@ import type { RuntimeName } from "../config/schema/app";
 import type { SubnetRole } from "../config/schema/network";
 import { vaultSecretArn, CredentialProviders } from "../agentcore/credential-providers";
 import { ToolGateway } from "../agentcore/gateway";
-import { ImageRepositories } from "../agentcore/repositories";
 import {
   AgentRuntime,
   type AgentRuntimeProps,
@@ -28,7 +27,7 @@ import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName } from "../shared/naming";
 import type { PolicyStatement } from "../shared/policy-document";
 import { ServiceRole } from "../shared/service-role";
-import type { DataTierRefs, TableName } from "./contracts";
+import type { DataTierRefs, RegistryRefs, TableName } from "./contracts";
 import type { NetworkStack } from "./network-stack";
 import { TierStack } from "./tier-stack";
 
@@ -57,6 +56,8 @@ export interface AppStackProps {
   readonly network: NetworkRefs;
   /** Tables, Aurora and the data key of the data tier (the contract in contracts.ts). */
   readonly data: DataTierRefs;
+  /** The image repositories of the registry tier; the images must be pushed before apply. */
+  readonly registry: RegistryRefs;
 }
 
 /** DynamoDB item reads; GSIs need `<table>/index/*` as well (PITFALLS P11). */
@@ -73,13 +74,13 @@ const DATA_API = [
 
 /**
  * The app tier: Cognito machine identity, the AgentCore agent and MCP runtimes, the gateway
- * with its two Lambda tools, their images, roles, logs and the app key. It reaches the other
- * tiers only through {@link NetworkRefs} and {@link DataTierRefs}.
+ * with its two Lambda tools, their roles, logs and the app key. It reaches the other tiers only
+ * through {@link NetworkRefs}, {@link DataTierRefs} and {@link RegistryRefs}; the runtimes' images
+ * live in the registry tier, and a plan fails while one is not pushed (see AgentRuntime).
  */
 export class AppStack extends TierStack {
   readonly key: CustomerManagedKey;
   readonly identity: M2mIdentity;
-  readonly repositories: ImageRepositories;
   readonly credentialProviders: CredentialProviders;
   readonly tools: Readonly<Record<"warranty-lookup" | "customer-profile", ToolFunction>>;
   readonly gateway: ToolGateway;
@@ -87,14 +88,14 @@ export class AppStack extends TierStack {
   readonly agentRuntime: AgentRuntime;
 
   constructor(scope: Construct, props: AppStackProps) {
-    const { config, network, data } = props;
+    const { config, network, data, registry } = props;
     super(scope, "app", config);
     const account = this.account;
     const protect = config.protectStatefulResources;
     const logs = { retentionDays: config.app.logRetentionDays, preventDestroy: protect };
 
     this.key = new CustomerManagedKey(this, "app-key", {
-      description: `Encrypts the app tier of ${resourceName(config)}: secrets, images, logs`,
+      description: `Encrypts the app tier of ${resourceName(config)}: secrets and logs`,
       alias: resourceName(config, "app"),
       account,
       preventDestroy: protect,
@@ -108,11 +109,6 @@ export class AppStack extends TierStack {
     const kmsKeyArn = this.key.arn;
 
     this.identity = new M2mIdentity(this, "identity", {
-      config,
-      kmsKeyArn,
-      preventDestroy: protect,
-    });
-    this.repositories = new ImageRepositories(this, "images", {
       config,
       kmsKeyArn,
       preventDestroy: protect,
@@ -203,7 +199,8 @@ export class AppStack extends TierStack {
     });
 
     const runtimeLogs = { ...logs, kmsKeyArn };
-    this.mcpRuntime = this.runtime("mcp", runtimeLogs, network, {
+    const tiers = { network, registry };
+    this.mcpRuntime = this.runtime("mcp", runtimeLogs, tiers, {
       protocol: "MCP",
       description: "MCP server: product and review tools over DynamoDB",
       statements: [
@@ -222,7 +219,7 @@ export class AppStack extends TierStack {
 
     const providers = this.credentialProviders.providers;
     const identities = workloadIdentityArns(config, account, "agent");
-    this.agentRuntime = this.runtime("agent", runtimeLogs, network, {
+    this.agentRuntime = this.runtime("agent", runtimeLogs, tiers, {
       protocol: "HTTP",
       description: "Customer-support agent: Claude on Bedrock, MCP and gateway tools, Aurora",
       statements: [
@@ -296,19 +293,20 @@ export class AppStack extends TierStack {
 
   /**
    * A runtime and its execution role: the base permissions every runtime needs plus `statements`,
-   * placed in the subnet and group named after it (`agent-runtime`, `mcp-runtime`).
+   * placed in the subnet and group named after it (`agent-runtime`, `mcp-runtime`), running the
+   * image of the registry repository named after it.
    */
   private runtime(
     name: RuntimeName,
     logs: { kmsKeyArn: string; retentionDays: number; preventDestroy: boolean },
-    network: NetworkRefs,
+    { network, registry }: { network: NetworkRefs; registry: RegistryRefs },
     props: Pick<AgentRuntimeProps, "protocol" | "description" | "environment" | "authorizer"> & {
       readonly statements: readonly PolicyStatement[];
     },
   ): AgentRuntime {
     const { config, account } = this;
     const placement = `${name}-runtime` as const;
-    const repository = this.repositories.repositories[name];
+    const repository = registry.repositories[name];
     const role = new ServiceRole(this, `${placement}-role`, {
       name: resourceName(config, placement),
       description: `Execution role of the ${name} runtime: ${props.description}`,

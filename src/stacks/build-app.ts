@@ -3,6 +3,7 @@ import type { Config } from "../config";
 import { AppStack, networkRefsOf } from "./app-stack";
 import { DataStack, subnetRefsOf } from "./data-stack";
 import { NetworkStack } from "./network-stack";
+import { RegistryStack } from "./registry-stack";
 import { StateStack } from "./state-stack";
 import type { TierStack } from "./tier-stack";
 
@@ -14,6 +15,8 @@ export interface BuiltApp {
   /** The bootstrap stack creating the state bucket; applied first, by hand (README). */
   readonly state: StateStack;
   readonly data: DataStack;
+  /** The image repositories; applied, and the images pushed, before the app stack. */
+  readonly registry: RegistryStack;
   readonly appTier: AppStack;
 }
 
@@ -31,6 +34,20 @@ export function buildApp(config: Config, outdir: string): BuiltApp {
     subnets: subnetRefsOf(network),
     auroraSecurityGroupId: networkRefs.securityGroups.aurora,
   });
-  const appTier = new AppStack(app, { config, network: networkRefs, data: data.refs });
-  return { app, stacks: [state, network, data, appTier], network, data, appTier, state };
+  const registry = new RegistryStack(app, config);
+  const appTier = new AppStack(app, {
+    config,
+    network: networkRefs,
+    data: data.refs,
+    registry: registry.refs,
+  });
+  return {
+    app,
+    stacks: [state, network, data, registry, appTier],
+    network,
+    data,
+    registry,
+    appTier,
+    state,
+  };
 }

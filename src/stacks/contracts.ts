@@ -1,3 +1,5 @@
+import type { RuntimeName } from "../config/schema/app";
+
 /**
  * What one tier hands to the next. The app tier depends on these interfaces, not on the data
  * tier's classes, so either side can be refactored without touching the other. Values are
@@ -30,4 +32,22 @@ export interface DataTierRefs {
   readonly dataKeyArn: string;
   /** SSM parameter path prefix under which the data tier publishes these values. */
   readonly parameterPath: string;
+}
+
+/** One runtime image's repository, as the app tier sees it. */
+export interface ImageRepositoryRef {
+  /** Repository name (`<namePrefix>-<env>-<runtime>`), where the runtime's image is looked up. */
+  readonly name: string;
+  /** Repository ARN; a runtime's role may pull from its own repository and no other. */
+  readonly arn: string;
+}
+
+/**
+ * What the registry tier hands to the app tier: one repository per runtime image, by runtime
+ * name. No key ARN: ECR decrypts layers through the grants it took on the registry key when it
+ * created the repositories, so the runtime roles never call KMS themselves (README, "Registry
+ * tier").
+ */
+export interface RegistryRefs {
+  readonly repositories: Readonly<Record<RuntimeName, ImageRepositoryRef>>;
 }

@@ -8,10 +8,12 @@ import { AccountContext } from "../shared/account";
 const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * The tiers, in dependency order. A tier's stack name is `<tier>-<environment>` and its state
- * key `<keyPrefix>/<environment>/<tier>.tfstate`; both are part of the released interface.
+ * The tiers, in dependency order: the state bucket, then network, then data and registry (the
+ * registry reads no other tier), then app, after the images are pushed. A tier's stack name is
+ * `<tier>-<environment>` and its state key `<keyPrefix>/<environment>/<tier>.tfstate`; both are
+ * part of the released interface.
  */
-export type Tier = "network" | "data" | "app" | "state";
+export type Tier = "state" | "network" | "data" | "registry" | "app";
 
 export interface TierStackOptions {
   /**
