@@ -1,18 +1,7 @@
 import { HIPAA } from "../controls";
 import { isBlock, resourcesOfType } from "../terraform";
+import { STATEFUL_TYPES } from "../../shared/stateful";
 import type { Rule } from "../types";
-
-/** Resource types whose loss loses data or access to data. */
-export const STATEFUL_TYPES = [
-  "aws_kms_key",
-  "aws_cloudwatch_log_group",
-  "aws_dynamodb_table",
-  "aws_rds_cluster",
-  "aws_secretsmanager_secret",
-  "aws_s3_bucket",
-  "aws_ecr_repository",
-  "aws_cognito_user_pool",
-] as const;
 
 export const preventDestroy: Rule = {
   id: "TF-003",
@@ -20,13 +9,13 @@ export const preventDestroy: Rule = {
   title: "Stateful resources carry lifecycle.prevent_destroy",
   rationale:
     "A rename or a replace in a plan otherwise deletes keys, tables, logs or the database " +
-    "without a second look.",
+    "without a second look. The types are src/shared/stateful.ts, the list the address guard reads.",
   fix: "Pass preventDestroy: config.protectStatefulResources to the construct.",
   controls: [HIPAA.integrity, HIPAA.backup],
   check: (stacks, context) =>
     // An environment that turns protection off (a throw-away one) has decided this already.
     context.config.protectStatefulResources
-      ? STATEFUL_TYPES.flatMap((type) =>
+      ? Object.keys(STATEFUL_TYPES).flatMap((type) =>
           resourcesOfType(stacks, type)
             .filter((resource) => {
               const lifecycle = resource.block.lifecycle;
