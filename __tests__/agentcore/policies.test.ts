@@ -16,6 +16,37 @@ describe("app-tier role policies", () => {
     return [name, documents[name ?? ""].statement as Statement[]] as const;
   });
 
+  const statementsOfRole = (name: string) =>
+    rolePolicies.find(([document]) => document === `${name}_role_permissions_document`)![1];
+
+  it.each(["agent_runtime", "mcp_runtime"])(
+    "lets the %s read the data tier's parameters, and no other SSM parameter",
+    (runtime) => {
+      const ssm = statementsOfRole(runtime).filter((s) =>
+        s.actions.some((a) => a.startsWith("ssm:")),
+      );
+      expect(ssm.map((s) => s.sid)).toEqual(["ReadDataTierParameters"]);
+      expect(ssm[0].resources).toEqual([
+        expect.stringMatching(/:parameter\/cs-agent\/default\/data$/),
+        expect.stringMatching(/:parameter\/cs-agent\/default\/data\/\*$/),
+      ]);
+    },
+  );
+
+  it.each(["agent_runtime", "mcp_runtime"])(
+    "lets the %s get its own workload access token, but never one for an arbitrary user id",
+    (runtime) => {
+      const actions = statementsOfRole(runtime).flatMap((s) => s.actions);
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          "bedrock-agentcore:GetWorkloadAccessToken",
+          "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
+        ]),
+      );
+      expect(actions).not.toContain("bedrock-agentcore:GetWorkloadAccessTokenForUserId");
+    },
+  );
+
   it("finds one policy per role", () => {
     expect(rolePolicies.map(([name]) => name).sort()).toEqual([
       "agent_runtime_role_permissions_document",

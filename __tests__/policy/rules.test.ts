@@ -138,6 +138,42 @@ const keyPolicy = document({
   principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111122223333:root"] }],
 });
 
+/** A VPC Lambda whose role may write logs, and a logs endpoint admitting `admitted`. */
+const coverage = (admitted: string[]) =>
+  stacksOf(
+    {
+      aws_lambda_function: {
+        tool: {
+          role: ref("aws_iam_role", "tool", "arn"),
+          vpc_config: { subnet_ids: ["subnet-1"], security_group_ids: ["sg-1"] },
+        },
+      },
+      aws_iam_role: { tool: { assume_role_policy: dataRef("aws_iam_policy_document", "trust") } },
+      aws_iam_role_policy: {
+        tool: {
+          role: ref("aws_iam_role", "tool"),
+          policy: dataRef("aws_iam_policy_document", "tool"),
+        },
+      },
+      aws_vpc_endpoint: {
+        logs: {
+          service_name: "com.amazonaws.us-west-2.logs",
+          policy: dataRef("aws_iam_policy_document", "logs"),
+        },
+      },
+    },
+    {
+      aws_iam_policy_document: {
+        tool: document({
+          sid: "Logs",
+          actions: ["logs:CreateLogStream", "logs:PutLogEvents"],
+          resources: ["arn:aws:logs:us-west-2:1:log-group:g:*"],
+        }),
+        logs: document({ sid: "Logs", actions: admitted, resources: ["*"] }),
+      },
+    },
+  );
+
 const CASES: Record<string, Case> = {
   "NET-001": {
     violating: stacksOf({ aws_nat_gateway: { nat: { subnet_id: ref("aws_subnet", "a") } } }),
@@ -223,6 +259,11 @@ const CASES: Record<string, Case> = {
       },
     ),
     address: `${STACK}/aws_vpc_endpoint.s3`,
+  },
+  "NET-012": {
+    violating: coverage(["logs:CreateLogStream"]),
+    passing: coverage(["logs:CreateLogStream", "logs:PutLogEvents"]),
+    address: `${STACK}/aws_lambda_function.tool`,
   },
   "REACH-001": {
     violating: stacksOf({

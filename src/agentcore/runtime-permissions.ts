@@ -20,6 +20,18 @@ export function runtimeBaseStatements(
   const logGroups = account.arn("logs", `log-group:${runtimeLogGroupPattern(config, name)}`);
   return [
     {
+      // Every runtime gets its own workload identity; AWS's execution-role template grants
+      // these token calls to all runtimes, and a runtime behind JWT inbound auth exchanges the
+      // caller's token with ...ForJWT. No ...ForUserId: it mints tokens for any caller-supplied
+      // user id (AWS advises against granting it).
+      sid: "OwnWorkloadAccessToken",
+      actions: [
+        "bedrock-agentcore:GetWorkloadAccessToken",
+        "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
+      ],
+      resources: workloadIdentityArns(config, account, name),
+    },
+    {
       sid: "PullOwnImage",
       actions: ["ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
       resources: [repositoryArn],

@@ -97,12 +97,8 @@ export const INTERFACE_ENDPOINT_CATALOGUE: Readonly<Record<string, EndpointServi
   },
   logs: {
     purpose: "CloudWatch Logs for runtime and Lambda logs",
-    actions: [
-      "logs:CreateLogGroup",
-      "logs:CreateLogStream",
-      "logs:PutLogEvents",
-      "logs:DescribeLogStreams",
-    ],
+    // No CreateLogGroup: every group is created by Terraform, encrypted and with retention.
+    actions: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogStreams"],
     resources: [ACCOUNT_ARN("logs")],
   },
   monitoring: {

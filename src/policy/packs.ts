@@ -24,6 +24,7 @@ import { dynamodbCmk } from "./rules/dynamodb-cmk";
 import { dynamodbDeletionProtection } from "./rules/dynamodb-deletion-protection";
 import { dynamodbRecovery } from "./rules/dynamodb-recovery";
 import { ecrCmk } from "./rules/ecr-cmk";
+import { endpointCoverage } from "./rules/endpoint-coverage";
 import { endpointPolicies } from "./rules/endpoint-policies";
 import { gatewayJwt } from "./rules/gateway-jwt";
 import { gatewayLambdaIamRole } from "./rules/gateway-lambda-iam-role";
@@ -72,6 +73,7 @@ export const POLICY_PACK: readonly Rule[] = [
   vpcFlowLogs,
   noPublicSubnets,
   endpointPolicies,
+  endpointCoverage,
 
   // reachability proof
   reachNoExit,

@@ -119,6 +119,16 @@ export class AppStack extends TierStack {
     });
 
     const table = (name: TableName) => data.tables[name];
+    // The data tier publishes its identifiers under one path; the runtimes may read that path
+    // and no other parameter (String parameters: no KMS permission needed).
+    const readDataParameters: PolicyStatement = {
+      sid: "ReadDataTierParameters",
+      actions: ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParametersByPath"],
+      resources: [
+        account.arn("ssm", `parameter${data.parameterPath}`),
+        account.arn("ssm", `parameter${data.parameterPath}/*`),
+      ],
+    };
     const tableStatement = (
       sid: string,
       actions: string[],
@@ -205,6 +215,7 @@ export class AppStack extends TierStack {
       description: "MCP server: product and review tools over DynamoDB",
       statements: [
         tableStatement("ReadProductsAndReviews", TABLE_READS, ["products", "reviews"]),
+        readDataParameters,
         dataKeyVia("dynamodb", ["kms:Decrypt"]),
       ],
       environment: {
@@ -229,15 +240,6 @@ export class AppStack extends TierStack {
           resources: modelArns(account, config.app.agentcore.modelId),
         },
         {
-          // No ...ForUserId: it mints tokens for any caller-supplied user id (AWS advises against).
-          sid: "OwnWorkloadAccessToken",
-          actions: [
-            "bedrock-agentcore:GetWorkloadAccessToken",
-            "bedrock-agentcore:GetWorkloadAccessTokenForJWT",
-          ],
-          resources: identities,
-        },
-        {
           sid: "OauthTokensForMcpAndGateway",
           actions: ["bedrock-agentcore:GetResourceOauth2Token"],
           resources: [
@@ -256,6 +258,7 @@ export class AppStack extends TierStack {
           ],
         },
         { sid: "AuroraDataApi", actions: DATA_API, resources: [data.aurora.clusterArn] },
+        readDataParameters,
         {
           sid: "AuroraSecret",
           actions: ["secretsmanager:GetSecretValue"],
