@@ -70,6 +70,14 @@ describe("configuration validation", () => {
     expect(errorsOf({ network: { vpcCidr: "10.0.0.0/8" } })[0].code).toBe("CFG_CIDR_SIZE");
   });
 
+  it("rejects a subnet too small for an interface per endpoint plus the workloads", () => {
+    const [error] = errorsOf(withSubnet(0, { cidr: "10.0.3.0/28" }));
+    expect(error).toMatchObject({ code: "CFG_SUBNET_TOO_SMALL", field: "network.subnets[0].cidr" });
+    expect(error.message).toContain("has 11 usable addresses but needs 22");
+    expect(error.message).toContain("use /27 or larger");
+    expect(() => parseConfig(withSubnet(0, { cidr: "10.0.3.0/27" }))).not.toThrow();
+  });
+
   it("rejects a subnet outside the VPC", () => {
     const [error] = errorsOf(withSubnet(1, { cidr: "10.1.4.0/24" }));
     expect(error).toMatchObject({

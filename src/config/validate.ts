@@ -10,6 +10,21 @@ import { SUBNET_ROLES } from "./schema/network";
 /** AWS allows VPC and subnet prefixes from /16 to /28. */
 const MIN_PREFIX = 16;
 const MAX_PREFIX = 28;
+/**
+ * Addresses each subnet keeps for workloads besides the endpoint interfaces: AgentCore runtime
+ * and Lambda (Hyperplane) interfaces, the Aurora writer, and a second set while a deploy
+ * replaces them. AWS reserves 5 addresses of every subnet.
+ */
+const WORKLOAD_ADDRESS_HEADROOM = 10;
+const AWS_RESERVED_ADDRESSES = 5;
+const usableAddresses = (prefix: number) => 2 ** (32 - prefix) - AWS_RESERVED_ADDRESSES;
+const neededAddresses = (endpoints: number) => endpoints + WORKLOAD_ADDRESS_HEADROOM;
+function largestPrefixFor(needed: number): number {
+  let prefix = MAX_PREFIX;
+  while (usableAddresses(prefix) < needed) prefix--;
+  return prefix;
+}
+
 const REGION_SHAPE = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 /**
@@ -81,6 +96,18 @@ function validateNetwork(config: Config): ConfigError[] {
           `${at}.cidr`,
           subnet.cidr,
           `AWS accepts subnet prefixes /${MIN_PREFIX} to /${MAX_PREFIX}`,
+        ),
+      );
+    } else if (usableAddresses(block.prefix) < neededAddresses(network.interfaceEndpoints.length)) {
+      errors.push(
+        new ConfigError(
+          "CFG_SUBNET_TOO_SMALL",
+          `${at}.cidr`,
+          subnet.cidr,
+          `has ${usableAddresses(block.prefix)} usable addresses but needs ` +
+            `${neededAddresses(network.interfaceEndpoints.length)}: one per interface endpoint ` +
+            `plus ${WORKLOAD_ADDRESS_HEADROOM} for runtime, Lambda and Aurora interfaces; ` +
+            `use /${largestPrefixFor(neededAddresses(network.interfaceEndpoints.length))} or larger`,
         ),
       );
     } else if (typeof vpc !== "string" && !contains(vpc, block)) {
