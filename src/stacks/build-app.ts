@@ -26,7 +26,9 @@ export interface BuiltApp {
  * (ids and ARNs), which cdktf turns into outputs and `terraform_remote_state` lookups.
  */
 export function buildApp(config: Config, outdir: string): BuiltApp {
-  const app = new App({ outdir, skipValidation: false });
+  // No stack traces in construct metadata: nothing reads them, and capturing one per construct
+  // is a measurable share of synth time.
+  const app = new App({ outdir, skipValidation: false, stackTraces: false });
   const state = new StateStack(app, config);
   const network = new NetworkStack(app, config);
   const networkRefs = networkRefsOf(network);
