@@ -12,4 +12,8 @@ module.exports = {
   },
   moduleFileExtensions: ["ts", "js", "json"],
   maxWorkers: 2,
+  // Jest's default of 5 s is a timing assertion in disguise: on two busy cores a full synth,
+  // or the WebAssembly start-up of Graphviz (@viz-js/viz) and HashiCorp's HCL tools, has taken
+  // longer and failed tests that were correct. 60 s still stops a test that hangs.
+  testTimeout: 60_000,
 };

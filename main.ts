@@ -5,16 +5,23 @@
  */
 import { ALL_ENVIRONMENTS, loadConfigs, requestedEnvironment } from "./src/config";
 import { failure } from "./src/synth/exit";
+import { helpRequested, printHelp } from "./src/synth/help";
 import { log } from "./src/synth/log";
-import { synthesizeEnvironments } from "./src/synth/outdir";
+import { outdirFrom, synthesizeEnvironments } from "./src/synth/outdir";
 
 function main(): number {
   const started = process.hrtime.bigint();
+  const argv = process.argv.slice(2);
+  // Before the configuration: help works whatever else the command line holds.
+  if (helpRequested(argv)) {
+    printHelp();
+    return 0;
+  }
   try {
-    const sources = { argv: process.argv.slice(2), env: process.env };
+    const sources = { argv, env: process.env };
+    const outdir = outdirFrom(process.env);
     // Every environment is loaded and validated before anything is written.
     const configs = loadConfigs(sources);
-    const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
     const all = requestedEnvironment(sources) === ALL_ENVIRONMENTS;
     synthesizeEnvironments(configs, outdir, all);
     const elapsed = Number(process.hrtime.bigint() - started) / 1e6;

@@ -1,5 +1,4 @@
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   ConfigErrors,
@@ -9,13 +8,16 @@ import {
   loadConfigs,
 } from "../../src/config";
 import { parseIpv4Block, overlaps, type Ipv4Block } from "../../src/config/cidr";
+import { scratchDirs } from "../support/scratch";
 
 const ROOT = join(__dirname, "..", "..");
 const FILES = readdirSync(join(ROOT, "config", "environments")).filter((f) => f.endsWith(".json"));
 
+const scratch = scratchDirs("agentcore-envs-");
+
 /** A scratch project root with the given environment files. */
 function projectWith(files: Record<string, unknown>): string {
-  const root = mkdtempSync(join(tmpdir(), "agentcore-envs-"));
+  const root = scratch();
   mkdirSync(join(root, "config", "environments"), { recursive: true });
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(join(root, "config", "environments", name), JSON.stringify(content));

@@ -1,8 +1,8 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { ConfigErrors, loadConfig, parseConfig, type ConfigInput } from "../../src/config";
 import { loadConfigs } from "../../src/config/load";
+import { scratchDirs } from "../support/scratch";
 
 /** The codes of the errors that parsing `input` raises; fails the test if it parses. */
 function errorsOf(input: unknown): { code: string; field: string; message: string }[] {
@@ -230,7 +230,7 @@ describe("configuration validation", () => {
 });
 
 describe("configuration sources", () => {
-  const root = mkdtempSync(join(tmpdir(), "agentcore-config-"));
+  const root = scratchDirs("agentcore-config-")();
   mkdirSync(join(root, "config", "environments"), { recursive: true });
   writeFileSync(
     join(root, "config", "environments", "qa.json"),

@@ -1,12 +1,13 @@
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
 import { unzipSync } from "fflate";
 import { TOOL_FUNCTIONS } from "../../src/config/schema/app";
 import { bundleFunction, ENTRY_FILE } from "../../src/lambdas/bundle";
+import { scratchDirs } from "../support/scratch";
+
+const scratch = scratchDirs("bundle-tz-");
 
 describe("the Lambda bundler", () => {
   it.each(TOOL_FUNCTIONS)("gives the same bytes and hash for the same source (%s)", (name) => {
@@ -27,7 +28,7 @@ describe("the Lambda bundler", () => {
 
   it("gives the same bytes in another time zone (zip times are local-time fields)", () => {
     // Jest sandboxes process.env, so TZ only takes effect in a fresh process.
-    const dir = mkdtempSync(join(tmpdir(), "bundle-tz-"));
+    const dir = scratch();
     const script = join(dir, "bundle.cjs");
     buildSync({
       entryPoints: ["src/lambdas/bundle.ts"],

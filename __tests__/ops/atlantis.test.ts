@@ -1,14 +1,19 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parse } from "yaml";
 import { parseConfig } from "../../src/config";
 import {
   ATLANTIS_FILE,
   atlantisConfig,
   atlantisYaml,
+  autoplanSources,
   renderAtlantisYaml,
+  sharedConfigFiles,
 } from "../../src/ops/atlantis";
 import { stackGraph } from "../../src/ops/stack-graph";
+import { scratchDirs } from "../support/scratch";
+
+const scratch = scratchDirs("agentcore-atlantis-");
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -71,14 +76,37 @@ describe("atlantis.yaml", () => {
     ]);
   });
 
-  it("autoplans on source, own-environment config and lockfile changes, relative to the project dir", () => {
+  it("autoplans on whatever shapes the synthesized stacks, relative to the project dir", () => {
     expect(project("network-dev").autoplan.when_modified).toEqual([
       "../../../src/**/*.ts",
-      "../../../config/environments/dev.json",
+      "../../../scripts/**",
       "../../../main.ts",
+      "../../../config/environments/dev.json",
+      "../../../cdktf.json",
+      "../../../tsconfig*.json",
       "../../../package.json",
       "../../../package-lock.json",
     ]);
+  });
+
+  it("autoplans every environment on a config file shared by all, never on another's own file", () => {
+    const root = scratch();
+    for (const file of [
+      "environments/dev.json",
+      "environments/prod.json",
+      "shared.json",
+      "tags/common.json",
+    ]) {
+      mkdirSync(dirname(join(root, "config", file)), { recursive: true });
+      writeFileSync(join(root, "config", file), "{}");
+    }
+    const shared = sharedConfigFiles(root);
+    expect(shared).toEqual(["config/shared.json", "config/tags/common.json"]);
+    const sources = autoplanSources("dev", shared);
+    expect(sources).toEqual(
+      expect.arrayContaining(["../../../config/shared.json", "../../../config/tags/common.json"]),
+    );
+    expect(sources.filter((source) => source.includes("prod"))).toEqual([]);
   });
 
   it("runs plans one at a time, since projects share one checkout", () => {

@@ -1,5 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseConfig } from "../../src/config";
 import { render } from "../../src/synth/pipeline";
@@ -9,10 +8,13 @@ import {
   readManifest,
   synthesizeEnvironments,
 } from "../../src/synth/outdir";
+import { scratchDirs } from "../support/scratch";
+
+const scratch = scratchDirs("agentcore-out-");
 
 /** A scratch cdktf.out with these stack directories (each holding the given files). */
 function outdirWith(stacks: Record<string, string[]>): string {
-  const outdir = mkdtempSync(join(tmpdir(), "agentcore-out-"));
+  const outdir = scratch();
   for (const [name, files] of Object.entries(stacks)) {
     mkdirSync(join(outdir, "stacks", name), { recursive: true });
     for (const file of files) writeFileSync(join(outdir, "stacks", name, file), "{}");
@@ -23,10 +25,17 @@ function outdirWith(stacks: Record<string, string[]>): string {
 const exists = (outdir: string, stack: string) => existsSync(join(outdir, "stacks", stack));
 
 describe("stack directory names", () => {
-  it("carry the environment after the first hyphen, hyphens in the environment included", () => {
+  it("carry the environment after the tier, hyphens in the environment included", () => {
     expect(environmentOfStack("network-dev")).toBe("dev");
     expect(environmentOfStack("app-eu-prod")).toBe("eu-prod");
     expect(environmentOfStack("orphan")).toBeUndefined();
+  });
+
+  it("are ours only when they start with a known tier and name an environment", () => {
+    expect(environmentOfStack("my-own-dir")).toBeUndefined();
+    expect(environmentOfStack("network-")).toBeUndefined();
+    expect(environmentOfStack("network-dev.backup")).toBeUndefined();
+    expect(environmentOfStack("Network-dev")).toBeUndefined();
   });
 });
 
@@ -49,13 +58,25 @@ describe("pruning cdktf.out", () => {
   });
 
   it("with every environment synthesized, also removes environments that no longer exist", () => {
-    const outdir = outdirWith({ "network-dev": [], "network-qa": [], orphan: [] });
+    const outdir = outdirWith({ "network-dev": [], "network-qa": [] });
     const removed = pruneStaleStacks(outdir, {
       environments: ["dev"],
       written: ["network-dev"],
       allEnvironments: true,
     });
-    expect(removed).toEqual(["network-qa", "orphan"]);
+    expect(removed).toEqual(["network-qa"]);
+  });
+
+  it("never removes a directory that is not `<tier>-<environment>`, whatever was synthesized", () => {
+    const strangers = ["my-own-dir", "orphan", "network-dev.backup", "notes"];
+    const outdir = outdirWith(Object.fromEntries(strangers.map((name) => [name, ["x.txt"]])));
+    for (const environments of [["dev"], ["own-dir"]]) {
+      for (const allEnvironments of [false, true]) {
+        const removed = pruneStaleStacks(outdir, { environments, written: [], allEnvironments });
+        expect(removed).toEqual([]);
+      }
+    }
+    for (const name of strangers) expect(exists(outdir, name)).toBe(true);
   });
 
   it("never removes a directory that holds Terraform state", () => {

@@ -4,52 +4,95 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadConfigs } from "../config";
+import { ConfigError, ConfigErrors, knownEnvironments, loadConfigs } from "../config";
 import { failure } from "../synth/exit";
+import { helpRequested, printHelp } from "../synth/help";
 import { log } from "../synth/log";
-import { ATLANTIS_FILE, atlantisYaml } from "./atlantis";
+import { outdirFrom } from "../synth/outdir";
+import { ATLANTIS_FILE, atlantisEnvironments, atlantisYaml } from "./atlantis";
 import { writeHcl } from "./hcl";
-import { buildReport, REPORT_DIR, writeReport } from "./report";
+import { writeReports } from "./report";
 
-type Command = (argv: readonly string[]) => Promise<void> | void;
+interface Command {
+  /** One line for the usage: flags, then what it does. */
+  readonly summary: string;
+  run(argv: readonly string[]): Promise<void> | void;
+}
 
 const COMMANDS: Record<string, Command> = {
-  /** `npm run synth:hcl [-- --env <env>|all]`: cdktf.out/hcl/<stack>/main.tf. */
-  hcl: (argv) => {
-    const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-    for (const config of loadConfigs({ argv, env: process.env })) {
-      const files = writeHcl(config, outdir);
-      log.info(`wrote ${config.environment} as HCL: ${files.join(", ")}`);
-    }
+  atlantis: {
+    summary: "regenerate atlantis.yaml; always every environment with a file, no flags",
+    run: (argv) => {
+      const cwd = process.cwd();
+      refuseEnvironmentChoice(argv, atlantisEnvironments(knownEnvironments(cwd)));
+      writeFileSync(join(cwd, ATLANTIS_FILE), atlantisYaml(cwd));
+      log.info(`wrote ${ATLANTIS_FILE}`);
+    },
   },
-  atlantis: () => {
-    const cwd = process.cwd();
-    writeFileSync(join(cwd, ATLANTIS_FILE), atlantisYaml(cwd));
-    log.info(`wrote ${ATLANTIS_FILE}`);
+  report: {
+    summary: "[--env <env>|all] [--config <file>]  ops report, cdktf.out/report/<env>/",
+    run: async (argv) => {
+      const outdir = outdirFrom(process.env);
+      const configs = loadConfigs({ argv, env: process.env });
+      for (const folder of await writeReports(configs, outdir)) {
+        log.info(`wrote ${folder}/report.md`);
+      }
+    },
   },
-  /** `npm run report [-- --env <env>|all]`: cdktf.out/report/<env>/report.md and diagrams. */
-  report: async (argv) => {
-    const outdir = process.env.CDKTF_OUTDIR ?? "cdktf.out";
-    for (const config of loadConfigs({ argv, env: process.env })) {
-      const folder = writeReport(
-        await buildReport(config),
-        join(outdir, REPORT_DIR),
-        config.environment,
-      );
-      log.info(`wrote the ${config.environment} report to ${folder}/report.md`);
-    }
+  hcl: {
+    summary: "[--env <env>|all] [--config <file>]  every stack as HCL, cdktf.out/hcl/<stack>/",
+    run: async (argv) => {
+      const outdir = outdirFrom(process.env);
+      for (const config of loadConfigs({ argv, env: process.env })) {
+        const files = await writeHcl(config, outdir);
+        log.info(`wrote ${config.environment} as HCL: ${files.join(", ")}`);
+      }
+    },
   },
 };
 
+/**
+ * atlantis.yaml describes every environment with a file, so a flag or variable choosing one would
+ * be silently ignored; it is refused instead.
+ */
+function refuseEnvironmentChoice(argv: readonly string[], environments: readonly string[]): void {
+  const covers = `atlantis always covers every environment with a file (${environments.join(", ")})`;
+  const errors: ConfigError[] = [];
+  if (argv.length > 0) {
+    errors.push(new ConfigError("CFG_ATLANTIS_ARGS", "argv", argv, `${covers} and takes no flags`));
+  }
+  for (const name of ["AGENTCORE_ENV", "AGENTCORE_CONFIG"]) {
+    const value = process.env[name];
+    if (value !== undefined) {
+      errors.push(new ConfigError("CFG_ATLANTIS_ARGS", name, value, `${covers}; unset it`));
+    }
+  }
+  if (errors.length > 0) throw new ConfigErrors(errors);
+}
+
+function usage(): string {
+  return [
+    "usage: node scripts/ops.mjs <command> [flags]   (npm run atlantis | report | synth:hcl)",
+    "commands:",
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(10)}${command.summary}`),
+    `  ${"--help".padEnd(10)}every command of the project (the help file)`,
+  ].join("\n");
+}
+
 async function main(): Promise<number> {
-  const [name, ...argv] = process.argv.slice(2);
-  const command = COMMANDS[name];
-  if (command === undefined) {
-    log.error(`unknown command "${name}"; commands are ${Object.keys(COMMANDS).join(", ")}`);
+  const args = process.argv.slice(2);
+  if (helpRequested(args)) {
+    printHelp();
+    return 0;
+  }
+  const [name, ...argv] = args;
+  if (name === undefined || !Object.hasOwn(COMMANDS, name)) {
+    log.error(name === undefined ? "no command given" : `unknown command "${name}"`);
+    log.info(usage());
     return 2;
   }
   try {
-    await command(argv);
+    await COMMANDS[name].run(argv);
     return 0;
   } catch (error) {
     return failure(error);

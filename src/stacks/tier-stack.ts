@@ -11,9 +11,12 @@ const TERRAFORM_IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * The tiers, in dependency order: the state bucket, then network, then data and registry (the
  * registry reads no other tier), then app, after the images are pushed. A tier's stack name is
  * `<tier>-<environment>` and its state key `<keyPrefix>/<environment>/<tier>.tfstate`; both are
- * part of the released interface.
+ * part of the released interface. Synth prunes only directories named after one of these
+ * (src/synth/outdir.ts): keep a retired tier here until its directories are gone from every
+ * checkout.
  */
-export type Tier = "state" | "network" | "data" | "registry" | "app";
+export const TIERS = ["state", "network", "data", "registry", "app"] as const;
+export type Tier = (typeof TIERS)[number];
 
 export interface TierStackOptions {
   /**

@@ -1,26 +1,57 @@
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../config";
+import { ConfigError, ConfigErrors } from "../config/errors";
+import { KEBAB_NAME } from "../config/schema/common";
+import { TIERS } from "../stacks/tier-stack";
 import { log } from "./log";
 import { countResources, synthesize } from "./pipeline";
 
 /**
  * How `cdktf.out` holds several environments at once.
  *
- * Stack directories are `stacks/<tier>-<environment>`; tier names are one word, so everything
- * after the first hyphen is the environment. A synth of environment X rewrites X's stack files in
- * place and removes X's directories that it no longer produces (a tier that was removed), and
- * never touches another environment's directories. That matters for Atlantis: the projects of
- * one pull request share a checkout, and each keeps its plan file in its stack directory until
- * apply, so a synth of prod must not delete dev's plans. `--env all` also removes directories of
- * environments that no longer exist. A directory holding a `.tfstate` file is never removed.
+ * Stack directories are `stacks/<tier>-<environment>`. A synth of environment X rewrites X's
+ * stack files in place and removes X's directories that it no longer produces (a tier that was
+ * removed), and never touches another environment's directories. That matters for Atlantis: the
+ * projects of one pull request share a checkout, and each keeps its plan file in its stack
+ * directory until apply, so a synth of prod must not delete dev's plans. `--env all` also
+ * removes directories of environments that no longer exist. Only a directory named
+ * `<tier>-<environment>` for a known tier is ever removed, so a directory of someone else's
+ * (`stacks/my-own-dir`) survives every synth; one holding a `.tfstate` file is never removed.
  */
 export const STACKS_DIR = "stacks";
 
-/** The environment part of a stack directory name, or undefined when it has none. */
+/** Where synth and the ops commands write when CDKTF_OUTDIR is unset. */
+export const DEFAULT_OUTDIR = "cdktf.out";
+
+/**
+ * The output directory: CDKTF_OUTDIR (the cdktf CLI sets it), else `cdktf.out`. An empty value
+ * is an error: it would otherwise mean the current directory, or fail later as a raw ENOENT.
+ */
+export function outdirFrom(env: Readonly<Record<string, string | undefined>>): string {
+  const outdir = env.CDKTF_OUTDIR;
+  if (outdir === undefined) return DEFAULT_OUTDIR;
+  if (outdir.trim() === "") {
+    throw new ConfigErrors([
+      new ConfigError(
+        "CFG_ENV_EMPTY",
+        "CDKTF_OUTDIR",
+        outdir,
+        `unset it (the default is ${DEFAULT_OUTDIR}) or name a directory`,
+      ),
+    ]);
+  }
+  return outdir;
+}
+
+/**
+ * The environment of a stack directory named `<tier>-<environment>` for a known tier, or
+ * undefined for any other name: such a directory is not ours to remove.
+ */
 export function environmentOfStack(stackName: string): string | undefined {
-  const hyphen = stackName.indexOf("-");
-  return hyphen > 0 ? stackName.slice(hyphen + 1) : undefined;
+  const tier = TIERS.find((name) => stackName.startsWith(`${name}-`));
+  const environment = tier === undefined ? undefined : stackName.slice(tier.length + 1);
+  return environment !== undefined && KEBAB_NAME.test(environment) ? environment : undefined;
 }
 
 export interface PruneOptions {
@@ -40,8 +71,8 @@ export function pruneStaleStacks(outdir: string, options: PruneOptions): string[
   for (const name of readdirSync(stacksDir).sort()) {
     if (options.written.includes(name)) continue;
     const environment = environmentOfStack(name);
-    const ours = environment !== undefined && options.environments.includes(environment);
-    if (!ours && !options.allEnvironments) continue;
+    if (environment === undefined) continue;
+    if (!options.environments.includes(environment) && !options.allEnvironments) continue;
     const dir = join(stacksDir, name);
     if (readdirSync(dir).some((file) => file.endsWith(".tfstate"))) {
       log.warn(`kept stale stack directory ${dir}: it holds a .tfstate file; move it, then delete`);

@@ -33,10 +33,26 @@ export function render(config: Config, outdir = "cdktf.out"): Rendered {
   return { built, stacks };
 }
 
-export interface SynthResult extends Rendered {
-  readonly outdir: string;
+export interface Checked extends Rendered {
   /** What the policy pack and the reachability proof found (warnings and suppressions). */
   readonly policy: PolicyResult;
+}
+
+/**
+ * {@link render}, then the synth-time checks: where every command that writes something
+ * deployable or reviewable starts (synth, `synth:hcl`, the report), so none of them writes for
+ * a configuration synth would refuse. Throws PolicyViolations (exit 3), or ConfigErrors for a
+ * stale suppression (exit 2).
+ */
+export function renderChecked(config: Config, outdir = "cdktf.out"): Checked {
+  const rendered = render(config, outdir);
+  // The policy pack and the reachability proof read the rendered JSON (src/policy/engine.ts
+  // explains why JSON, not an Aspect).
+  return { ...rendered, policy: enforcePolicy(rendered.stacks, config) };
+}
+
+export interface SynthResult extends Checked {
+  readonly outdir: string;
 }
 
 /**
@@ -44,12 +60,9 @@ export interface SynthResult extends Rendered {
  * throws before any file is written.
  */
 export function synthesize(config: Config, outdir: string): SynthResult {
-  const rendered = render(config, outdir);
-  // The policy pack and the reachability proof read the rendered JSON; an error throws here,
-  // before app.synth() writes anything (src/policy/engine.ts explains why JSON, not an Aspect).
-  const policy = enforcePolicy(rendered.stacks, config);
-  rendered.built.app.synth();
-  return { ...rendered, outdir, policy };
+  const checked = renderChecked(config, outdir);
+  checked.built.app.synth();
+  return { ...checked, outdir };
 }
 
 /** Counts resources and data sources per stack, for logs and the benchmark. */

@@ -1,13 +1,16 @@
+import { readdirSync } from "node:fs";
 import { parseConfig } from "../../../src/config";
 import { LAMBDA_TRUST_SUPPRESSIONS } from "../../../src/config/schema/policy";
 import { ENDPOINT_PRICING } from "../../../src/ops/pricing";
-import { buildReport, REPORT_SECTIONS } from "../../../src/ops/report";
+import { buildReport, REPORT_SECTIONS, writeReports } from "../../../src/ops/report";
 import { endpointCost } from "../../../src/ops/report/sections/endpoint-cost";
 import { terraformOutputs } from "../../../src/ops/report/sections/outputs";
 import { securityGroupMatrix } from "../../../src/ops/report/sections/security-group-matrix";
 import { topology, toDot, toMermaid } from "../../../src/ops/report/sections/topology";
 import { StackSet } from "../../../src/ops/report/terraform-json";
+import { PolicyViolations } from "../../../src/policy/engine";
 import type { TerraformJson } from "../../../src/synth/pipeline";
+import { scratchDirs } from "../../support/scratch";
 import { allResources, synthStacks } from "../../support/synth";
 
 const PRICING = ENDPOINT_PRICING["us-west-2"];
@@ -196,5 +199,36 @@ describe("the report", () => {
   it("says so, instead of guessing, when the region has no rates", async () => {
     const report = await buildReport(parseConfig({}), { pricing: {} });
     expect(report.files["report.md"]).toContain("No endpoint rates for us-west-2");
+  });
+});
+
+describe("the report's policy gate", () => {
+  const scratch = scratchDirs("agentcore-report-");
+  // Without the default suppressions the two documented IAM-004 findings stand, and synth exits 3.
+  const failing = parseConfig({ policy: { suppressions: [] } });
+
+  it("refuses, as synth does, a configuration whose policy check fails", async () => {
+    await expect(buildReport(failing)).rejects.toThrow(PolicyViolations);
+    await expect(buildReport(failing)).rejects.toThrow(/IAM-004/);
+  });
+
+  it("writes no environment's report when one of them fails", async () => {
+    const outdir = scratch();
+    await expect(writeReports([parseConfig({}), failing], outdir)).rejects.toThrow(
+      PolicyViolations,
+    );
+    expect(readdirSync(outdir)).toEqual([]);
+  });
+
+  it("writes every environment's report under <outdir>/report/<env>/ when all pass", async () => {
+    const outdir = scratch();
+    const folders = await writeReports([parseConfig({})], outdir);
+    expect(folders).toEqual([`${outdir}/report/default`]);
+    expect(readdirSync(folders[0]).sort()).toEqual([
+      "report.md",
+      "topology.dot",
+      "topology.mmd",
+      "topology.svg",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Config } from "../../config";
-import { render } from "../../synth/pipeline";
+import { renderChecked } from "../../synth/pipeline";
 import { ENDPOINT_PRICING, type EndpointPricing } from "../pricing";
 import type { ReportContext, ReportSection } from "./section";
 import { endpointCostSection } from "./sections/endpoint-cost";
@@ -32,7 +32,11 @@ export interface Report {
   readonly files: Readonly<Record<string, string>>;
 }
 
-/** Renders one environment in memory and builds its report from the synthesized JSON. */
+/**
+ * Renders one environment in memory and builds its report from the synthesized JSON, after the
+ * same policy checks as synth: a configuration synth refuses gets no report either (the
+ * PolicyViolations it throws exits 3).
+ */
 export async function buildReport(
   config: Config,
   options: {
@@ -40,7 +44,7 @@ export async function buildReport(
     pricing?: Readonly<Record<string, EndpointPricing>>;
   } = {},
 ): Promise<Report> {
-  const { stacks } = render(config);
+  const { stacks } = renderChecked(config);
   const context: ReportContext = {
     config,
     environment: config.environment,
@@ -62,6 +66,18 @@ export async function buildReport(
   }
   files["report.md"] = `${parts.join("\n")}\n`;
   return { files };
+}
+
+/**
+ * `npm run report`: builds every environment's report first, so that when one fails its checks
+ * none is written, then writes each to `<outdir>/report/<env>/`. Returns the folders.
+ */
+export async function writeReports(configs: readonly Config[], outdir: string): Promise<string[]> {
+  const reports: [Config, Report][] = [];
+  for (const config of configs) reports.push([config, await buildReport(config)]);
+  return reports.map(([config, report]) =>
+    writeReport(report, join(outdir, REPORT_DIR), config.environment),
+  );
 }
 
 /** Writes a report's files to `<dir>/<environment>/`; returns that folder. */
