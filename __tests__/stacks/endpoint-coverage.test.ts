@@ -1,5 +1,6 @@
 import { INTERFACE_ENDPOINT_CATALOGUE } from "../../src/network/endpoint-catalogue";
 import { DYNAMODB_ENDPOINT_ACTIONS } from "../../src/network/endpoints";
+import { endpointFor } from "../../src/policy/rules/endpoint-coverage";
 import type { TerraformJson } from "../../src/synth/pipeline";
 import { resolveReference } from "../support/cross-stack";
 import { dataOf, follow, resourcesOf, synthStacks } from "../support/synth";
@@ -11,30 +12,12 @@ interface Statement {
   condition?: { variable: string }[];
 }
 
-/** Which endpoint a call from inside the VPC goes through, by IAM action. */
-function endpointFor(action: string): string | undefined {
-  const [service] = action.split(":");
-  if (action === "bedrock-agentcore:InvokeGateway") return "bedrock-agentcore.gateway";
-  const byService: Record<string, string> = {
-    bedrock: "bedrock-runtime",
-    "bedrock-agentcore": "bedrock-agentcore",
-    ecr: "ecr.api",
-    logs: "logs",
-    cloudwatch: "monitoring",
-    secretsmanager: "secretsmanager",
-    ssm: "ssm",
-    "rds-data": "rds-data",
-    kms: "kms",
-    xray: "xray",
-    dynamodb: "dynamodb",
-  };
-  return byService[service];
-}
-
 /**
  * Whole-topology property: a workload inside the VPC reaches AWS only through the endpoints, so
  * every action its role is granted must also be admitted by the endpoint it travels through, or
- * the call is denied in production while every per-resource test passes. The reverse holds for
+ * the call is denied in production while every per-resource test passes. Policy rule NET-012
+ * enforces it on every synth; this test checks it on the default topology by its own walk (role
+ * policies found by their `role` attribute, not by the rule's resolver), and the reverse for
  * DynamoDB: the gateway endpoint admits exactly what the roles use.
  */
 describe("endpoint policies against the workloads' roles", () => {

@@ -27,7 +27,8 @@ const ENDPOINT_BY_SERVICE: Readonly<Record<string, string>> = {
   dynamodb: "dynamodb",
 };
 
-function endpointFor(action: string): string | undefined {
+/** The endpoint service suffix an action travels through from a private subnet, if any. */
+export function endpointFor(action: string): string | undefined {
   if (action === "bedrock-agentcore:InvokeGateway") return "bedrock-agentcore.gateway";
   return ENDPOINT_BY_SERVICE[action.split(":")[0]];
 }
