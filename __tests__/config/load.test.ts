@@ -176,6 +176,11 @@ describe("configuration validation", () => {
   it("rejects misspelt keys instead of ignoring them", () => {
     const [error] = errorsOf({ network: { vpcCIDR: "10.0.0.0/16" } });
     expect(error).toMatchObject({ code: "CFG_UNKNOWN_KEY", field: "network.vpcCIDR" });
+    expect(error.message).toContain("the settings at network are vpcCidr, subnets,");
+    const deep = errorsOf({ network: { subnets: [{ name: "x", nmae: "y" }] } }).find(
+      (e) => e.code === "CFG_UNKNOWN_KEY",
+    )!;
+    expect(deep.message).toContain("the settings at network.subnets[0] are name, role, cidr, azId");
   });
 
   it("refuses the retired AZ-name key with one migration hint per subnet", () => {

@@ -325,7 +325,7 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ConfigError[] {
               "CFG_UNKNOWN_KEY",
               `${prefix}${unknown.join(`, ${prefix}`)}`,
               unknown,
-              "is not a setting here; check the spelling against src/config/schema",
+              unknownKeyAdvice(issue.path, field),
             ),
           ]),
     ];
@@ -333,6 +333,51 @@ function fromZodIssue(issue: z.core.$ZodIssue, input: unknown): ConfigError[] {
   return [
     new ConfigError("CFG_INVALID", field || "(root)", valueAt(input, issue.path), issue.message),
   ];
+}
+
+/** "Did you mean": the settings the schema accepts where the unknown key was found. */
+function unknownKeyAdvice(path: readonly PropertyKey[], field: string): string {
+  const allowed = settingsAt(path);
+  return allowed.length > 0
+    ? `is not a setting here; the settings at ${field || "the top level"} are ${allowed.join(", ")}`
+    : "is not a setting here; check the spelling against src/config/schema";
+}
+
+/** The keys the schema's strict object accepts at `path`. */
+function settingsAt(path: readonly PropertyKey[]): string[] {
+  // zod keeps the structure in `_zod.def`: wrappers (default, prefault, optional, nullable) have
+  // an innerType, objects a shape, arrays an element, records a valueType.
+  type Schema = {
+    _zod: {
+      def: {
+        type: string;
+        innerType?: Schema;
+        shape?: Record<string, Schema>;
+        element?: Schema;
+        valueType?: Schema;
+      };
+    };
+  };
+  const unwrap = (schema: Schema | undefined): Schema | undefined => {
+    let current = schema;
+    while (current?._zod.def.innerType) current = current._zod.def.innerType;
+    return current;
+  };
+  let schema = unwrap(configSchema as unknown as Schema);
+  for (const part of path) {
+    const def = schema?._zod.def;
+    const next =
+      def?.type === "object"
+        ? def.shape?.[String(part)]
+        : def?.type === "array"
+          ? def.element
+          : def?.type === "record"
+            ? def.valueType
+            : undefined;
+    schema = unwrap(next);
+  }
+  const shape = schema?._zod.def.type === "object" ? schema._zod.def.shape : undefined;
+  return shape ? Object.keys(shape) : [];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
