@@ -174,6 +174,15 @@ describe("DynamoDB configuration validation", () => {
     );
   });
 
+  it("rejects a TTL attribute that is not a Number, such as a String key", () => {
+    expect(errorsOf({ tables: { products: { ttlAttribute: "product_id" } } })).toEqual([
+      ["CFG_TTL_NOT_NUMBER", "data.tables.products.ttlAttribute"],
+    ]);
+    expect(() =>
+      parseConfig({ data: { tables: { products: { ttlAttribute: null } } } }),
+    ).not.toThrow();
+  });
+
   it("rejects a GSI naming an attribute whose type is declared nowhere", () => {
     const tables = {
       reviews: { indexes: [{ name: "by-rating", partitionKey: "rating", sortKey: "stars" }] },

@@ -157,6 +157,18 @@ function validateTable(name: string, override: TableOverride): ConfigError[] {
 
   const indexes = override.indexes ?? definition.indexes;
   const types = { ...definition.attributes, ...override.attributes };
+  const ttl = override.ttlAttribute;
+  if (typeof ttl === "string" && types[ttl] !== undefined && types[ttl] !== "N") {
+    errors.push(
+      new ConfigError(
+        "CFG_TTL_NOT_NUMBER",
+        `${at}.ttlAttribute`,
+        ttl,
+        `${ttl} is declared as type ${types[ttl]}; DynamoDB TTL reads only a Number attribute ` +
+          "holding epoch seconds, so name a Number attribute (or null to turn TTL off)",
+      ),
+    );
+  }
   const seen = new Set<string>();
   if (indexes.length > MAX_INDEXES_PER_TABLE) {
     errors.push(
