@@ -5,6 +5,7 @@ import { M2M_CLIENTS, type M2mClientName } from "../config/schema/app";
 import type { M2mIdentity } from "../identity/m2m-identity";
 import { resourceName } from "../shared/naming";
 
+import { recordOf } from "../shared/record";
 export interface CredentialProvidersProps {
   readonly config: Config;
   readonly identity: M2mIdentity;
@@ -26,10 +27,9 @@ export class CredentialProviders extends Construct {
 
   constructor(scope: Construct, id: string, props: CredentialProvidersProps) {
     super(scope, id);
-    const providers = {} as Record<M2mClientName, BedrockagentcoreOauth2CredentialProvider>;
-    for (const name of M2M_CLIENTS) {
+    this.providers = recordOf(M2M_CLIENTS, (name) => {
       const { client } = props.identity.clients[name];
-      providers[name] = new BedrockagentcoreOauth2CredentialProvider(this, name, {
+      return new BedrockagentcoreOauth2CredentialProvider(this, name, {
         name: resourceName(props.config, name),
         credentialProviderVendor: "CustomOauth2",
         oauth2ProviderConfig: [
@@ -49,8 +49,7 @@ export class CredentialProviders extends Construct {
         // once the domain does; nothing else in the references orders the two.
         dependsOn: [props.identity.domain],
       });
-    }
-    this.providers = providers;
+    });
   }
 }
 

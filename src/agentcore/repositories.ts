@@ -4,6 +4,7 @@ import { Construct } from "constructs";
 import type { Config } from "../config";
 import { RUNTIMES, type RuntimeName } from "../config/schema/app";
 import { resourceName } from "../shared/naming";
+import { mapRecord, recordOf } from "../shared/record";
 import type { ImageRepositoryRef } from "../stacks/contracts";
 
 /** ECR's lifecycle-policy document, typed, so the JSON is built from data and never by hand. */
@@ -69,8 +70,7 @@ export class ImageRepositories extends Construct {
     super(scope, id);
     const { config } = props;
     const { keepImages, untaggedImageDays } = config.app.agentcore;
-    const repositories = {} as Record<RuntimeName, EcrRepository>;
-    for (const name of RUNTIMES) {
+    this.repositories = recordOf(RUNTIMES, (name) => {
       const repository = new EcrRepository(this, name, {
         name: resourceName(config, name),
         imageTagMutability: "IMMUTABLE",
@@ -84,18 +84,12 @@ export class ImageRepositories extends Construct {
         // A typed object with no Terraform tokens in it, so plain JSON is exact.
         policy: JSON.stringify(lifecyclePolicy(keepImages, untaggedImageDays)),
       });
-      repositories[name] = repository;
-    }
-    this.repositories = repositories;
+      return repository;
+    });
   }
 
   /** Name and ARN of each repository, by runtime: what the app tier is handed. */
   refs(): Record<RuntimeName, ImageRepositoryRef> {
-    return Object.fromEntries(
-      RUNTIMES.map((name) => {
-        const { name: repositoryName, arn } = this.repositories[name];
-        return [name, { name: repositoryName, arn }];
-      }),
-    ) as Record<RuntimeName, ImageRepositoryRef>;
+    return mapRecord(this.repositories, ({ name, arn }) => ({ name, arn }));
   }
 }

@@ -2,6 +2,7 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { Construct } from "constructs";
 import type { Config } from "../config";
 import { resourceName } from "../shared/naming";
+import { recordOf } from "../shared/record";
 import { TABLE_NAMES, type TableName } from "../stacks/contracts";
 import { resolveTable } from "./table-catalogue";
 
@@ -25,11 +26,9 @@ export class DynamoTables extends Construct {
   constructor(scope: Construct, id: string, props: DynamoTablesProps) {
     super(scope, id);
     const { config } = props;
-    const tables = {} as Record<TableName, DynamodbTable>;
-
-    for (const logicalName of TABLE_NAMES) {
+    this.tables = recordOf(TABLE_NAMES, (logicalName) => {
       const table = resolveTable(logicalName, config.data.tables[logicalName]);
-      tables[logicalName] = new DynamodbTable(this, logicalName, {
+      return new DynamodbTable(this, logicalName, {
         name: resourceName(config, logicalName),
         billingMode: "PAY_PER_REQUEST",
         hashKey: table.definition.partitionKey,
@@ -52,7 +51,6 @@ export class DynamoTables extends Construct {
         tags: { LogicalName: logicalName, Purpose: table.definition.purpose },
         lifecycle: { preventDestroy: props.preventDestroy },
       });
-    }
-    this.tables = tables;
+    });
   }
 }

@@ -10,6 +10,7 @@ import type { Config } from "../config";
 import { M2M_CLIENTS, type M2mClientName } from "../config/schema/app";
 import { cognitoDomainPrefix } from "../config/validate-app";
 import { resourceName, resourcePath } from "../shared/naming";
+import { recordOf } from "../shared/record";
 
 /** The only grant a machine client may use (PITFALLS P2). */
 export const M2M_FLOWS = ["client_credentials"] as const;
@@ -90,8 +91,7 @@ export class M2mIdentity extends Construct {
       "/.well-known/openid-configuration";
     this.tokenEndpoint = `https://${this.domain.domain}.auth.${config.region}.amazoncognito.com/oauth2/token`;
 
-    const clients = {} as Record<M2mClientName, M2mClient>;
-    for (const name of M2M_CLIENTS) {
+    this.clients = recordOf(M2M_CLIENTS, (name): M2mClient => {
       const scopes = identity.clients[name].scopes.map(
         (scope) => `${identity.resourceServer}/${scope}`,
       );
@@ -130,8 +130,7 @@ export class M2mIdentity extends Construct {
           scope: scopes.join(" "),
         }),
       });
-      clients[name] = { client, scopes, secret };
-    }
-    this.clients = clients;
+      return { client, scopes, secret };
+    });
   }
 }

@@ -12,6 +12,7 @@ import {
   type GatewayEndpointService,
 } from "./endpoint-catalogue";
 
+import { recordOf } from "../shared/record";
 /** Only callers whose credentials belong to this account may use an endpoint. */
 function sameAccount(account: AccountContext) {
   return [{ test: "StringEquals", variable: "aws:PrincipalAccount", values: [account.accountId] }];
@@ -77,18 +78,18 @@ export class GatewayEndpoints extends Construct {
   constructor(scope: Construct, id: string, props: GatewayEndpointsProps) {
     super(scope, id);
     const { config, account } = props;
-    const endpoints: Partial<Record<GatewayEndpointService, VpcEndpoint>> = {};
-    for (const service of GATEWAY_ENDPOINT_SERVICES) {
-      endpoints[service] = new VpcEndpoint(this, service, {
-        vpcId: props.vpcId,
-        serviceName: `com.amazonaws.${config.region}.${service}`,
-        vpcEndpointType: "Gateway",
-        routeTableIds: [props.routeTable.id],
-        policy: policyDocument(this, `${service}-policy`, gatewayPolicy(service, account)),
-        tags: { Name: resourceName(config, "vpce", service) },
-      });
-    }
-    this.endpoints = endpoints as Record<GatewayEndpointService, VpcEndpoint>;
+    this.endpoints = recordOf(
+      GATEWAY_ENDPOINT_SERVICES,
+      (service) =>
+        new VpcEndpoint(this, service, {
+          vpcId: props.vpcId,
+          serviceName: `com.amazonaws.${config.region}.${service}`,
+          vpcEndpointType: "Gateway",
+          routeTableIds: [props.routeTable.id],
+          policy: policyDocument(this, `${service}-policy`, gatewayPolicy(service, account)),
+          tags: { Name: resourceName(config, "vpce", service) },
+        }),
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import { Construct } from "constructs";
 import type { Config } from "../config";
 import { resourceName } from "../shared/naming";
 import { PORTS } from "../shared/ports";
+import { mapRecord } from "../shared/record";
 import type { GatewayEndpointService } from "./endpoint-catalogue";
 import { SECURITY_GROUPS, type FlowRule, type GroupName, type Peer } from "./security-group-matrix";
 
@@ -36,15 +37,16 @@ export class SecurityGroupMatrix extends Construct {
     super(scope, id);
     const { config } = props;
 
-    const groups = {} as Record<GroupName, SecurityGroup>;
-    for (const [name, description] of Object.entries(SECURITY_GROUPS) as [GroupName, string][]) {
-      groups[name] = new SecurityGroup(this, name, {
-        name: resourceName(config, name),
-        description,
-        vpcId: props.vpcId,
-        tags: { Name: resourceName(config, name) },
-      });
-    }
+    const groups = mapRecord(
+      SECURITY_GROUPS,
+      (description, name) =>
+        new SecurityGroup(this, name, {
+          name: resourceName(config, name),
+          description,
+          vpcId: props.vpcId,
+          tags: { Name: resourceName(config, name) },
+        }),
+    );
     this.groups = groups;
 
     for (const rule of props.rules) {

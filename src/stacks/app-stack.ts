@@ -26,6 +26,7 @@ import type { GroupName } from "../network/security-group-matrix";
 import { cloudWatchLogsStatement, CustomerManagedKey } from "../shared/kms-key";
 import { resourceName } from "../shared/naming";
 import type { PolicyStatement } from "../shared/policy-document";
+import { mapRecord } from "../shared/record";
 import { ServiceRole } from "../shared/service-role";
 import type { DataTierRefs, RegistryRefs, TableName } from "./contracts";
 import type { NetworkStack } from "./network-stack";
@@ -40,10 +41,7 @@ export interface NetworkRefs {
 /** The network stack's subnets and groups as references (cross-stack once used here). */
 export function networkRefsOf(network: NetworkStack): NetworkRefs {
   const pick = <K extends string>(byKey: Readonly<Record<K, { id: string }>>) =>
-    Object.fromEntries(Object.entries<{ id: string }>(byKey).map(([k, v]) => [k, v.id])) as Record<
-      K,
-      string
-    >;
+    mapRecord(byKey, ({ id }) => id);
   return {
     subnets: pick(network.network.subnets),
     securityGroups: pick(network.securityGroups.groups),

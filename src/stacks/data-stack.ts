@@ -1,13 +1,14 @@
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import type { Config } from "../config";
-import { SUBNET_ROLES, type SubnetRole } from "../config/schema/network";
+import type { SubnetRole } from "../config/schema/network";
 import { AuroraCluster } from "../data/aurora";
 import { DynamoTables } from "../data/dynamodb-tables";
 import { DataParameters, publishedValues, slugOf } from "../data/parameters";
 import { CustomerManagedKey } from "../shared/kms-key";
 import { resourceName, resourcePath } from "../shared/naming";
-import { TABLE_NAMES, type DataTierRefs, type TableName, type TableRef } from "./contracts";
+import { mapRecord } from "../shared/record";
+import type { DataTierRefs } from "./contracts";
 import type { NetworkStack } from "./network-stack";
 import { TierStack } from "./tier-stack";
 
@@ -20,13 +21,10 @@ export interface SubnetRef {
 
 /** The network stack's subnets by role, as the data tier reads them. */
 export function subnetRefsOf(network: NetworkStack): Record<SubnetRole, SubnetRef> {
-  const byRole = network.network.subnets;
-  return Object.fromEntries(
-    SUBNET_ROLES.map((role) => [
-      role,
-      { id: byRole[role].id, availabilityZone: byRole[role].availabilityZone },
-    ]),
-  ) as Record<SubnetRole, SubnetRef>;
+  return mapRecord(network.network.subnets, ({ id, availabilityZone }) => ({
+    id,
+    availabilityZone,
+  }));
 }
 
 export interface DataStackProps {
@@ -82,12 +80,7 @@ export class DataStack extends TierStack {
       preventDestroy,
     });
 
-    const tables = Object.fromEntries(
-      TABLE_NAMES.map((name) => [
-        name,
-        { name: this.tables.tables[name].name, arn: this.tables.tables[name].arn },
-      ]),
-    ) as Record<TableName, TableRef>;
+    const tables = mapRecord(this.tables.tables, ({ name, arn }) => ({ name, arn }));
     this.refs = {
       tables,
       aurora: {
